@@ -27,6 +27,8 @@ export default defineConfig({
           name: 'int',
           include: ['test/**/*.int.test.ts'],
           setupFiles: ['test/setup.ts'],
+          // Each file clears the suite's database and fills its own content, so `npm test` runs
+          // this project with --no-file-parallelism (one file at a time).
           // Starts a private Neo4j on a free port in a temporary folder, stops it afterwards.
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 120_000,

@@ -1,0 +1,4 @@
+import { Connection } from './connection';
+import { Document } from './document.type';
+
+export const DocumentConnection = Connection('Document', Document);

@@ -1,0 +1,36 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from './node.type';
+import { TimeSpan } from './time-span.type';
+
+@ObjectType({ implements: Node, description: 'A source document as received, with the article text that evidence offsets index.' })
+export class Document extends Node {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  publisher!: string | null;
+
+  @Field(() => String, { nullable: true })
+  url!: string | null;
+
+  @Field(() => TimeSpan, { nullable: true })
+  published!: TimeSpan | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the publication date came from: front-matter, catalog or text.' })
+  publishedSource!: string | null;
+
+  @Field(() => String, { description: 'sha256 of the original bytes, as received.' })
+  sha256!: string;
+
+  @Field(() => String, { description: 'The article text after boilerplate removal; Evidence offsets index into it.' })
+  text!: string;
+
+  @Field(() => Int, { description: 'Version of this document identity (1 for the first bytes received).' })
+  version!: number;
+
+  @Field(() => Boolean, { description: 'False when newer bytes of the same document superseded this version.' })
+  current!: boolean;
+
+  @Field(() => String, { nullable: true })
+  language!: string | null;
+}

@@ -1,0 +1,278 @@
+/**
+ * Writes: one document and everything extracted from it, in one transaction, with batched
+ * (UNWIND) and idempotent (MERGE on stable keys) statements.
+ */
+import type { PreparedDocument } from '../ingest/types';
+import type { ContradictionRecord, EntityRecord, Extraction, StatementRecord, TimeSpanValue } from '../extract/types';
+import type { Executor, Tx } from './executor';
+import { documentId, entityId, eventId, statementId } from './ids';
+
+export type StoreStatus = 'added' | 'updated' | 'unchanged';
+
+export interface StoreResult {
+  status: StoreStatus;
+  id: string;
+  version: number;
+}
+
+const LABEL = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' } as const;
+
+/** Flattens a TimeSpan into node properties under a prefix (saidAt → saidAtEdtf, ...). */
+function spanProps(prefix: string, span: TimeSpanValue | null | undefined): Record<string, unknown> {
+  return {
+    [`${prefix}Edtf`]: span?.edtf ?? null,
+    [`${prefix}Earliest`]: span ? new Date(span.earliest).toISOString() : null,
+    [`${prefix}Latest`]: span ? new Date(span.latest).toISOString() : null,
+    [`${prefix}Text`]: span?.text ?? null,
+    [`${prefix}Certain`]: span?.certain ?? null,
+  };
+}
+
+/** Text the full-text index searches for an entity: its name and every alias. */
+export const searchNames = (name: string, aliases: string[]) => [name, ...aliases].join(' | ');
+
+function entityRows(entities: EntityRecord[]) {
+  return entities.map((e) => ({
+    id: entityId(e.key),
+    key: e.key,
+    kind: e.kind,
+    label: LABEL[e.kind],
+    name: e.name,
+    aliases: [...new Set(e.aliases.filter((a) => a !== e.name))],
+    role: e.role ?? false,
+    wikidata: e.wikidata ?? null,
+    latitude: e.latitude ?? null,
+    longitude: e.longitude ?? null,
+    country: e.country ?? null,
+    starts: e.mentions.map((m) => m.start),
+    ends: e.mentions.map((m) => m.end),
+  }));
+}
+
+function statementRows(statements: StatementRecord[], text: string) {
+  return statements.map((s) => ({
+    id: statementId(s.key),
+    key: s.key,
+    props: {
+      kind: s.kind,
+      text: s.text,
+      quote: s.quote,
+      speakerText: s.speakerText,
+      channel: s.channel,
+      ...spanProps('saidAt', s.saidAt),
+      sortAt: s.saidAt ? new Date(s.saidAt.earliest).toISOString() : null,
+      claims: JSON.stringify(s.claims ?? []),
+    },
+    speakerId: s.speakerKey ? entityId(s.speakerKey) : null,
+    saidInId: s.saidInKey ? entityId(s.saidInKey) : null,
+    aboutIds: [...new Set(s.aboutKeys)].map(entityId),
+    start: s.evidence.start,
+    end: s.evidence.end,
+    excerpt: text.slice(s.evidence.start, s.evidence.end),
+  }));
+}
+
+export class ArchiveRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Stores a document with its extraction; the same bytes again change nothing. */
+  storeDocument(doc: PreparedDocument, x: Extraction, crossContradictions: ContradictionRecord[] = []): Promise<StoreResult> {
+    return this.executor.write(async (tx) => {
+      const id = documentId(doc.sha256);
+      const [head] = await tx.run<{ created: boolean; version: number; previous: string | null }>(
+        `OPTIONAL MATCH (prev:Document {identity: $identity, current: true}) WHERE prev.sha256 <> $sha256
+         WITH prev ORDER BY prev.version DESC LIMIT 1
+         MERGE (d:Document {sha256: $sha256})
+         ON CREATE SET d += $props, d.id = $id, d.created = true,
+                       d.version = coalesce(prev.version, 0) + 1, d.current = true, d.ingestedAt = toString(datetime())
+         WITH d, prev, coalesce(d.created, false) AS created
+         REMOVE d.created
+         FOREACH (_ IN CASE WHEN created AND prev IS NOT NULL THEN [1] ELSE [] END |
+           SET prev.current = false
+           MERGE (d)-[:SUPERSEDES]->(prev))
+         RETURN created, d.version AS version, prev.id AS previous`,
+        {
+          id,
+          sha256: doc.sha256,
+          identity: doc.identity,
+          props: {
+            identity: doc.identity,
+            path: doc.path,
+            title: doc.meta.title,
+            publisher: doc.meta.publisher,
+            url: doc.meta.url,
+            language: doc.meta.language,
+            source: doc.meta.source,
+            rights: doc.meta.rights,
+            notes: doc.meta.notes,
+            metadata: JSON.stringify(doc.meta.extra ?? {}),
+            published: doc.meta.published,
+            publishedSource: doc.meta.publishedSource,
+            ...spanProps('published', publishedSpan(doc.meta.published)),
+            mediaType: doc.mediaType,
+            text: doc.text,
+            original: Buffer.from(doc.original).toString('base64'),
+            furniture: JSON.stringify(doc.furniture),
+          },
+        },
+      );
+      if (!head.created) return { status: 'unchanged', id, version: head.version };
+      await writeExtraction(tx, id, doc.text, x, crossContradictions);
+      return { status: head.previous ? 'updated' : 'added', id, version: head.version };
+    });
+  }
+
+  async hasDocument(sha256: string): Promise<boolean> {
+    const rows = await this.executor.query('MATCH (d:Document {sha256: $sha256}) RETURN d.id AS id', { sha256 });
+    return rows.length > 0;
+  }
+
+  /** Entities already in the archive, for cross-document resolution. */
+  async knownEntities(): Promise<Pick<EntityRecord, 'key' | 'kind' | 'name' | 'aliases'>[]> {
+    return this.executor.query(`MATCH (e:Entity) RETURN e.key AS key, e.kind AS kind, e.name AS name, e.aliases AS aliases`);
+  }
+
+  /** Statements with claims about any of the given entities: candidates for contradictions. */
+  async claimStatements(aboutKeys: string[]): Promise<StatementRecord[]> {
+    if (!aboutKeys.length) return [];
+    const rows = await this.executor.query<{ s: Record<string, unknown>; speakerKey: string | null; aboutKeys: string[] }>(
+      `MATCH (s:Statement)-[:ABOUT]->(e:Entity) WHERE e.key IN $keys AND s.claims <> '[]'
+       WITH DISTINCT s
+       OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
+       OPTIONAL MATCH (s)-[:ABOUT]->(a:Entity)
+       RETURN s {.*} AS s, sp.key AS speakerKey, collect(a.key) AS aboutKeys`,
+      { keys: aboutKeys },
+    );
+    return rows.map(({ s, speakerKey, aboutKeys: about }) => ({
+      key: s.key as string,
+      kind: s.kind as StatementRecord['kind'],
+      text: s.text as string,
+      quote: (s.quote as string) ?? null,
+      speakerKey,
+      speakerText: (s.speakerText as string) ?? null,
+      channel: (s.channel as string) ?? null,
+      saidAt: s.saidAtEdtf
+        ? { edtf: s.saidAtEdtf as string, earliest: s.saidAtEarliest as string, latest: s.saidAtLatest as string, text: (s.saidAtText as string) ?? null }
+        : null,
+      saidInKey: null,
+      aboutKeys: about,
+      evidence: { start: 0, end: 0 },
+      claims: JSON.parse((s.claims as string) || '[]'),
+    }));
+  }
+
+  async counts(): Promise<{ documents: number; entities: number; statements: number; events: number }> {
+    const [row] = await this.executor.query<{ documents: number; entities: number; statements: number; events: number }>(
+      `CALL { MATCH (d:Document) RETURN count(d) AS documents }
+       CALL { MATCH (e:Entity) RETURN count(e) AS entities }
+       CALL { MATCH (s:Statement) RETURN count(s) AS statements }
+       CALL { MATCH (v:Event) RETURN count(v) AS events }
+       RETURN documents, entities, statements, events`,
+    );
+    return row;
+  }
+}
+
+/** The publication date as a span (YYYY, YYYY-MM or YYYY-MM-DD), or null. */
+export function publishedSpan(published: string | null): TimeSpanValue | null {
+  if (!published) return null;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(published);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : null, m[3] ? Number(m[3]) : null];
+  const start = new Date(Date.UTC(y, (mo ?? 1) - 1, d ?? 1));
+  const end = d ? new Date(Date.UTC(y, mo! - 1, d + 1)) : mo ? new Date(Date.UTC(y, mo, 1)) : new Date(Date.UTC(y + 1, 0, 1));
+  return { edtf: published, earliest: start.toISOString(), latest: new Date(end.getTime() - 1).toISOString(), text: null };
+}
+
+async function writeExtraction(tx: Tx, docId: string, text: string, x: Extraction, cross: ContradictionRecord[]): Promise<void> {
+  const entities = entityRows(x.entities);
+  // Entities: MERGE on the stable key; aliases are a union over all documents.
+  for (const label of ['Person', 'Organization', 'Place'] as const) {
+    const rows = entities.filter((e) => e.label === label);
+    if (!rows.length) continue;
+    await tx.run(
+      `MATCH (d:Document {id: $docId})
+       UNWIND $rows AS row
+       MERGE (e:Entity {key: row.key})
+       ON CREATE SET e:${label}, e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [],
+                     e.role = row.role, e.wikidata = row.wikidata, e.latitude = row.latitude,
+                     e.longitude = row.longitude, e.country = row.country
+       SET e.aliases = reduce(acc = e.aliases, a IN row.aliases | CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END),
+           e.wikidata = coalesce(e.wikidata, row.wikidata),
+           e.latitude = coalesce(e.latitude, row.latitude), e.longitude = coalesce(e.longitude, row.longitude)
+       SET e.searchNames = reduce(acc = e.name, a IN e.aliases | acc + ' | ' + a)
+       MERGE (e)-[m:MENTIONED_IN]->(d)
+       SET m.starts = row.starts, m.ends = row.ends`,
+      { docId, rows },
+    );
+  }
+  const statements = statementRows(x.statements, text);
+  if (statements.length) {
+    await tx.run(
+      `MATCH (d:Document {id: $docId})
+       UNWIND $rows AS row
+       MERGE (s:Statement {key: row.key})
+       ON CREATE SET s += row.props, s.id = row.id
+       MERGE (s)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
+       SET ev.excerpt = row.excerpt
+       WITH s, row
+       CALL (s, row) {
+         OPTIONAL MATCH (sp:Entity {id: row.speakerId})
+         FOREACH (_ IN CASE WHEN sp IS NULL THEN [] ELSE [1] END | MERGE (s)-[:SAID_BY]->(sp))
+         WITH s, row
+         OPTIONAL MATCH (pl:Entity {id: row.saidInId})
+         FOREACH (_ IN CASE WHEN pl IS NULL THEN [] ELSE [1] END | MERGE (s)-[:SAID_IN]->(pl))
+         WITH s, row
+         UNWIND row.aboutIds AS aboutId
+         MATCH (a:Entity {id: aboutId})
+         MERGE (s)-[:ABOUT]->(a)
+       }`,
+      { docId, rows: statements },
+    );
+  }
+  if (x.events.length) {
+    await tx.run(
+      `MATCH (d:Document {id: $docId})
+       UNWIND $rows AS row
+       MERGE (v:Event {key: row.key})
+       ON CREATE SET v += row.props, v.id = row.id
+       MERGE (v)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
+       SET ev.excerpt = row.excerpt
+       WITH v, row
+       CALL (v, row) {
+         UNWIND row.placeIds AS pid
+         MATCH (p:Entity {id: pid})
+         MERGE (v)-[:AT]->(p)
+       }
+       CALL (v, row) {
+         UNWIND row.participantIds AS pid
+         MATCH (p:Entity {id: pid})
+         MERGE (v)-[:INVOLVES]->(p)
+       }`,
+      {
+        docId,
+        rows: x.events.map((v) => ({
+          id: eventId(v.key),
+          key: v.key,
+          props: { label: v.label, type: v.type, ...spanProps('when', v.when), sortAt: v.when ? new Date(v.when.earliest).toISOString() : null },
+          placeIds: v.placeKeys.map(entityId),
+          participantIds: v.participantKeys.map(entityId),
+          start: v.evidence.start,
+          end: v.evidence.end,
+          excerpt: text.slice(v.evidence.start, v.evidence.end),
+        })),
+      },
+    );
+  }
+  const pairs = [...x.contradictions, ...cross];
+  if (pairs.length) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:Statement {key: row.a}), (b:Statement {key: row.b})
+       WHERE a <> b
+       MERGE (a)-[r1:CONTRADICTS]->(b) SET r1.reason = row.reason
+       MERGE (b)-[r2:CONTRADICTS]->(a) SET r2.reason = row.reason`,
+      { rows: pairs },
+    );
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The repository edge: Neo4j Integers and temporal values become plain numbers and ISO strings,
+ * so nothing past src/graph sees driver types.
+ */
+import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isInt } from 'neo4j-driver';
+
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (isDateTime(value as object)) return new Date((value as { toString(): string }).toString()).toISOString();
+  if (isDate(value as object) || isLocalDateTime(value as object) || isLocalTime(value as object) || isTime(value as object) || isDuration(value as object)) {
+    return (value as { toString(): string }).toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    // Nodes and relationships: their properties only.
+    if ('properties' in v && ('labels' in v || 'type' in v)) return toPlain(v.properties);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
+    return out;
+  }
+  return value;
+}
+
+/** A JS integer as a Cypher parameter (LIMIT/SKIP need integers, not floats). */
+export const int = (n: number) => neo4j.int(n);

@@ -1,0 +1,109 @@
+/**
+ * The one executor through which all Cypher runs: read and write transactions, parameters only,
+ * results converted at the edge, errors mapped in one place, and a round-trip counter that tests
+ * and the benchmark read.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { mapNeo4jError } from './errors';
+import { toPlain } from './convert';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+export interface Tx {
+  run<T extends Row = Row>(cypher: string, params?: Params): Promise<T[]>;
+}
+
+export interface ExecutorOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export class Executor {
+  readonly driver: Driver;
+  /** Queries sent to the database since start (one per `run`). */
+  roundTrips = 0;
+
+  constructor(readonly options: ExecutorOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+      disableLosslessIntegers: false,
+    });
+  }
+
+  private wrap(tx: ManagedTransaction): Tx {
+    return {
+      run: async <T extends Row>(cypher: string, params: Params = {}) => {
+        this.roundTrips++;
+        const res = await tx.run(cypher, params);
+        return res.records.map((r) => toPlain(r.toObject()) as T);
+      },
+    };
+  }
+
+  async read<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => work(this.wrap(tx)));
+    } catch (e) {
+      throw mapNeo4jError(e, this.options.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(this.wrap(tx)));
+    } catch (e) {
+      throw mapNeo4jError(e, this.options.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One read query in its own transaction. */
+  query<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.read((tx) => tx.run<T>(cypher, params));
+  }
+
+  /** Schema statements (constraints, indexes) run in auto-commit transactions. */
+  async schema(cypher: string): Promise<void> {
+    const session = this.driver.session({ database: this.options.database });
+    try {
+      this.roundTrips++;
+      await session.run(cypher);
+    } catch (e) {
+      throw mapNeo4jError(e, this.options.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async verify(): Promise<void> {
+    try {
+      await this.driver.verifyAuthentication();
+    } catch (e) {
+      throw mapNeo4jError(e, this.options.uri);
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.query('RETURN 1 AS ok');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

@@ -1,0 +1,75 @@
+/** Plain records that repositories return: no driver types past this point. */
+export interface TimeSpanData {
+  edtf: string;
+  earliest: string;
+  latest: string;
+  text: string | null;
+}
+
+export interface DocumentData {
+  __typename: 'Document';
+  id: string;
+  identity: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: TimeSpanData | null;
+  publishedSource: string | null;
+  sha256: string;
+  text: string;
+  version: number;
+  current: boolean;
+  language: string | null;
+  ingestedAt: string;
+}
+
+export type EntityKindName = 'PERSON' | 'ORGANIZATION' | 'PLACE';
+
+export interface EntityData {
+  __typename: 'Person' | 'Organization' | 'Place';
+  id: string;
+  key: string;
+  kind: EntityKindName;
+  name: string;
+  aliases: string[];
+  wikidata: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  role: boolean;
+}
+
+export interface StatementData {
+  __typename: 'Statement';
+  id: string;
+  kind: 'QUOTE' | 'REPORTED';
+  text: string;
+  quote: string | null;
+  speakerText: string | null;
+  channel: string | null;
+  saidAt: TimeSpanData | null;
+  speakerId: string | null;
+  saidInId: string | null;
+}
+
+export interface EventData {
+  __typename: 'Event';
+  id: string;
+  label: string;
+  type: string;
+  when: TimeSpanData | null;
+}
+
+export interface EvidenceData {
+  documentId: string;
+  start: number;
+  end: number;
+  excerpt: string;
+}
+
+export type NodeData = DocumentData | EntityData | StatementData | EventData;
+
+export interface Page<T> {
+  items: { cursor: string; node: T }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}

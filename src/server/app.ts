@@ -1,0 +1,41 @@
+/**
+ * The HTTP server: GraphQL at /graphql (Apollo Server 5 on Fastify), /health, the offline IDE,
+ * the timeline page and exports.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ApolloServer } from '@apollo/server';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { getSchema } from '../api/schema';
+import { createContext, type ApiContext } from '../api/context';
+import { formatError } from '../api/errors';
+import type { Services } from '../services';
+
+export interface AppOptions {
+  services: Services;
+  development?: boolean;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false });
+  const apollo = new ApolloServer<ApiContext>({
+    schema: await getSchema(),
+    formatError: formatError(opts.development ?? false),
+    includeStacktraceInErrorResponses: opts.development ?? false,
+    introspection: true,
+    plugins: [fastifyApolloDrainPlugin(app)],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, reply) => {
+    const ok = await opts.services.executor.ping();
+    return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable', reason: 'the database does not answer' });
+  });
+
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['POST', 'OPTIONS'],
+    context: async () => createContext(opts.services),
+  });
+  return app;
+}

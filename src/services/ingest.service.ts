@@ -1,0 +1,133 @@
+/**
+ * The ingest use case: file → document → text pipeline → graph, one transaction per document.
+ * Used by `npm run seed`, by `npm start` on an empty archive, by `npm run eval` and the benchmark.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { PROJECT_ROOT } from '../config';
+import { collectSources, prepareDocument, IngestError } from '../ingest';
+import type { IngestFailure, PreparedDocument } from '../ingest/types';
+import { extract } from '../extract/pipeline';
+import { detectContradictions } from '../extract/contradictions';
+import { loadAuthorities } from '../extract/authorities';
+import type { AuthorityRecord, EntityRecord, ExtractContext, Extraction } from '../extract/types';
+import type { Services } from './index';
+import { GraphError } from '../graph/errors';
+
+export interface SeedSummary {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  failed: IngestFailure[];
+  counts: { documents: number; entities: number; statements: number; events: number };
+}
+
+export interface IngestOptions {
+  /** Show a progress bar on stderr. */
+  progress?: boolean;
+  /** Authority file; defaults to ANNALS_AUTHORITIES or seeds/authorities.yaml when present. */
+  authoritiesFile?: string | null;
+  /** Per-stage timings, for the benchmark. */
+  timings?: StageTimings;
+}
+
+export interface StageTimings {
+  read: number;
+  clean: number;
+  extract: number;
+  write: number;
+}
+
+export function defaultAuthoritiesFile(): string | null {
+  const f = process.env.ANNALS_AUTHORITIES || resolve(PROJECT_ROOT, 'seeds', 'authorities.yaml');
+  return existsSync(f) ? f : null;
+}
+
+export function readAuthorities(file: string | null | undefined): AuthorityRecord[] {
+  if (!file) return [];
+  try {
+    return loadAuthorities(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new IngestError(`authority file ${file}: ${(e as Error).message}`);
+  }
+}
+
+type Known = NonNullable<ExtractContext['known']>;
+
+/** Adds a document's entities to the in-memory list of known entities (the graph has them too). */
+function remember(known: Known, index: Map<string, number>, entities: EntityRecord[]): void {
+  for (const e of entities) {
+    const i = index.get(e.key);
+    if (i === undefined) {
+      index.set(e.key, known.length);
+      known.push({ key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases] });
+    } else {
+      const k = known[i];
+      for (const a of e.aliases) if (!k.aliases.includes(a) && a !== k.name) k.aliases.push(a);
+    }
+  }
+}
+
+/** Runs the pipeline over one prepared document and stores it; returns added/updated/unchanged. */
+export async function ingestDocument(
+  services: Services,
+  doc: PreparedDocument,
+  state: { authorities: AuthorityRecord[]; known: Known; index: Map<string, number> },
+  timings?: StageTimings,
+): Promise<'added' | 'updated' | 'unchanged'> {
+  if (await services.archive.hasDocument(doc.sha256)) return 'unchanged';
+  let t = performance.now();
+  const x: Extraction = extract(doc.text, { published: doc.meta.published, authorities: state.authorities, known: state.known });
+  const claimAbout = [...new Set(x.statements.filter((s) => s.claims?.length).flatMap((s) => s.aboutKeys))];
+  if (timings) timings.extract += performance.now() - t;
+  t = performance.now();
+  const candidates = await services.archive.claimStatements(claimAbout);
+  const cross = detectContradictions(x.statements, candidates);
+  const result = await services.archive.storeDocument(doc, x, cross);
+  if (timings) timings.write += performance.now() - t;
+  if (result.status !== 'unchanged') remember(state.known, state.index, x.entities);
+  return result.status;
+}
+
+/** Ingests files and folders; a bad file is reported and skipped, the rest go on. */
+export async function ingestPaths(services: Services, paths: string[], opts: IngestOptions = {}): Promise<SeedSummary> {
+  const summary: SeedSummary = { added: [], updated: [], unchanged: [], failed: [], counts: { documents: 0, entities: 0, statements: 0, events: 0 } };
+  const timings = opts.timings;
+  let t = performance.now();
+  const { sources, failures } = await collectSources(paths);
+  if (timings) timings.read += performance.now() - t;
+  summary.failed.push(...failures);
+
+  const authorities = readAuthorities(opts.authoritiesFile === undefined ? defaultAuthoritiesFile() : opts.authoritiesFile);
+  const known: Known = await services.archive.knownEntities();
+  const index = new Map(known.map((k, i) => [k.key, i]));
+  const state = { authorities, known, index };
+
+  const bar = opts.progress
+    ? new cliProgress.SingleBar(
+        { format: 'ingest [{bar}] {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}', hideCursor: true, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  const started = Date.now();
+  bar?.start(sources.length, 0, { file: '', rate: '0.0' });
+  for (const [i, source] of sources.entries()) {
+    try {
+      t = performance.now();
+      const doc = prepareDocument(source);
+      if (timings) timings.clean += performance.now() - t;
+      const status = await ingestDocument(services, doc, state, timings);
+      summary[status].push(source.path);
+    } catch (e) {
+      if (e instanceof GraphError) throw e; // the database is down or refuses: stop, nothing half-written
+      const reason = e instanceof IngestError ? e.message : `could not be processed: ${(e as Error)?.message ?? String(e)}`;
+      summary.failed.push({ path: source.path, reason });
+    }
+    const secs = (Date.now() - started) / 1000;
+    bar?.update(i + 1, { file: source.relPath.slice(-40), rate: secs > 0 ? ((i + 1) / secs).toFixed(1) : '0.0' });
+  }
+  bar?.stop();
+  summary.counts = await services.archive.counts();
+  return summary;
+}
