@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // ("Cannot use GraphQLObjectType from another module or realm").
 const resolve = { alias: { graphql: 'graphql/index.js' } };
 
+
 export default defineConfig({
   resolve,
   test: {

@@ -24,7 +24,12 @@ export function formatError(development: boolean) {
     if (original instanceof GraphError) {
       const code = original.code === 'DATABASE_UNAVAILABLE' || original.code === 'DATABASE_AUTH_FAILED' ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR;
       return {
-        message: code === ErrorCode.DATABASE_UNAVAILABLE ? 'The database is not available; try again shortly.' : 'Internal server error',
+        message:
+          code === ErrorCode.DATABASE_UNAVAILABLE
+            ? 'The database is not available; try again shortly.'
+            : development
+              ? original.message
+              : 'Internal server error',
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code },

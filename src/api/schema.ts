@@ -2,15 +2,21 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { QueryResolver } from './resolvers/query.resolver';
+import { EntityFieldsResolver, EventFieldsResolver, EvidenceFieldsResolver, StatementFieldsResolver } from './resolvers/node-fields.resolver';
 import { Document } from './types/document.type';
+import { Organization, Person, Place } from './types/entity.type';
+import { Event } from './types/event.type';
+import { Statement } from './types/statement.type';
 
 let cached: Promise<GraphQLSchema> | null = null;
+
+export const resolvers = [QueryResolver, EntityFieldsResolver, StatementFieldsResolver, EventFieldsResolver, EvidenceFieldsResolver] as const;
 
 /** The executable schema, built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [QueryResolver],
-    orphanedTypes: [Document],
+    resolvers,
+    orphanedTypes: [Document, Person, Organization, Place, Event, Statement],
     validate: false,
     emitSchemaFile: false,
   });

@@ -109,6 +109,8 @@ export interface AuthorityRecord {
   wikidata?: string | null;
   latitude?: number | null;
   longitude?: number | null;
+  /** ISO 3166 alpha-2 code of the country the entity belongs to (optional). */
+  country?: string | null;
 }
 
 /** Everything a stage may read besides the text. Immutable; built once per document. */

@@ -3,9 +3,9 @@
  * done in the database.
  */
 import type { Executor } from './executor';
-import { decodeCursor, encodeCursor } from './cursor';
+import { CursorError, decodeCursor, encodeCursor } from './cursor';
 import { int } from './convert';
-import type { DocumentData, EntityData, EventData, NodeData, Page, StatementData } from './models';
+import type { DocumentData, EntityData, EventData, EvidenceData, NodeData, Page, StatementData } from './models';
 import { spanFrom } from './spans';
 import { typeOfId } from './ids';
 
@@ -110,4 +110,234 @@ export class ReadRepository {
       return { items, hasNextPage: rows.length > first, totalCount: total };
     });
   }
+}
+
+/** Relations the API follows, each a fixed Cypher pattern (never built from input). */
+export const RELATIONS = {
+  statementAbout: 'MATCH (n:Statement {id: id})-[:ABOUT]->(m) RETURN id, collect(DISTINCT m.id) AS ids',
+  statementContradicts: 'MATCH (n:Statement {id: id})-[:CONTRADICTS]->(m:Statement) RETURN id, collect(DISTINCT m.id) AS ids',
+  eventPlaces: 'MATCH (n:Event {id: id})-[:AT]->(m:Place) RETURN id, collect(DISTINCT m.id) AS ids',
+  eventParticipants: 'MATCH (n:Event {id: id})-[:INVOLVES]->(m:Entity) RETURN id, collect(DISTINCT m.id) AS ids',
+} as const;
+export type RelationName = keyof typeof RELATIONS;
+
+export interface StatementFilterData {
+  speakerIds?: string[] | null;
+  aboutIds?: string[] | null;
+  documentIds?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+  text?: string | null;
+}
+
+export interface TimelineFilterData {
+  entityIds?: string[] | null;
+  documentIds?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+const NO_TIME = '9999-12-31T23:59:59.999Z';
+
+/** Escapes Lucene's special characters so user words are searched as words. */
+export function luceneQuery(input: string): string | null {
+  const words = input
+    .normalize('NFKC')
+    .split(/[\s"'’‘“”.,;:!?()[\]{}<>\\/+\-&|^~*]+/u)
+    .filter(Boolean)
+    .map((w) => w.replace(/([+\-&|!(){}[\]^"~*?:\\/])/g, '\\$1').toLowerCase());
+  if (!words.length) return null;
+  // Every word must match: exactly, as a prefix, or within one or two edits (spelling variants).
+  return words.map((w) => (w.length >= 4 ? `(${w}^3 OR ${w}* OR ${w}~${w.length >= 7 ? 2 : 1})` : `(${w}^3 OR ${w}*)`)).join(' AND ');
+}
+
+const STATEMENT_WHERE = `
+  ($speakerIds IS NULL OR EXISTS { MATCH (s)-[:SAID_BY]->(sp) WHERE sp.id IN $speakerIds })
+  AND ($aboutIds IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(ab) WHERE ab.id IN $aboutIds })
+  AND ($documentIds IS NULL OR EXISTS { MATCH (s)-[:EVIDENCE]->(dd:Document) WHERE dd.id IN $documentIds })
+  AND ($from IS NULL OR s.saidAtLatest >= $from)
+  AND ($to IS NULL OR s.saidAtEarliest <= $to)
+  AND ($text IS NULL OR toLower(s.text) CONTAINS $text OR toLower(coalesce(s.quote, '')) CONTAINS $text)`;
+
+const TIMELINE_UNION = `
+  CALL {
+    MATCH (s:Statement) WHERE s.sortAt IS NOT NULL
+      AND ($entityIds IS NULL OR EXISTS { MATCH (s)-[:SAID_BY|ABOUT|SAID_IN]->(x) WHERE x.id IN $entityIds })
+      AND ($documentIds IS NULL OR EXISTS { MATCH (s)-[:EVIDENCE]->(dd:Document) WHERE dd.id IN $documentIds })
+      AND ($from IS NULL OR s.saidAtLatest >= $from) AND ($to IS NULL OR s.saidAtEarliest <= $to)
+    RETURN s AS n, s.sortAt AS at
+    UNION ALL
+    MATCH (v:Event) WHERE v.sortAt IS NOT NULL
+      AND ($entityIds IS NULL OR EXISTS { MATCH (v)-[:AT|INVOLVES]->(x) WHERE x.id IN $entityIds })
+      AND ($documentIds IS NULL OR EXISTS { MATCH (v)-[:EVIDENCE]->(dd:Document) WHERE dd.id IN $documentIds })
+      AND ($from IS NULL OR v.whenLatest >= $from) AND ($to IS NULL OR v.whenEarliest <= $to)
+    RETURN v AS n, v.sortAt AS at
+  }`;
+
+export class ListRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** For each id, the ids at the other end of a relation. One round trip. */
+  async related(relation: RelationName, ids: readonly string[]): Promise<string[][]> {
+    const rows = await this.executor.query<{ id: string; ids: string[] }>(`UNWIND $ids AS id ${RELATIONS[relation]}`, { ids });
+    const m = new Map(rows.map((r) => [r.id, r.ids]));
+    return ids.map((id) => m.get(id) ?? []);
+  }
+
+  /** For each statement or event id, its evidence passages, oldest document first. One round trip. */
+  async evidence(ids: readonly string[]): Promise<EvidenceData[][]> {
+    const rows = await this.executor.query<{ id: string; ev: EvidenceData[] }>(
+      `UNWIND $ids AS id
+       MATCH (n {id: id})-[e:EVIDENCE]->(d:Document) WHERE n:Statement OR n:Event
+       WITH id, e, d ORDER BY d.ingestedAt, e.start
+       RETURN id, collect({documentId: d.id, start: e.start, end: e.end, excerpt: e.excerpt}) AS ev`,
+      { ids },
+    );
+    const m = new Map(rows.map((r) => [r.id, r.ev]));
+    return ids.map((id) => m.get(id) ?? []);
+  }
+
+  /** For each statement id, its speaker's id (or null). */
+  async speakers(ids: readonly string[]): Promise<(string | null)[]> {
+    const rows = await this.executor.query<{ id: string; speaker: string }>(
+      `UNWIND $ids AS id MATCH (:Statement {id: id})-[:SAID_BY]->(e:Entity) RETURN id, e.id AS speaker`,
+      { ids },
+    );
+    const m = new Map(rows.map((r) => [r.id, r.speaker]));
+    return ids.map((id) => m.get(id) ?? null);
+  }
+
+  async entities(query: string | null, kinds: string[] | null, first: number, after: string | null): Promise<Page<EntityData>> {
+    const lucene = query ? luceneQuery(query) : null;
+    if (query !== null && !lucene) return { items: [], hasNextPage: false, totalCount: 0 };
+    return this.executor.read(async (tx) => {
+      if (lucene) {
+        // Ranked by relevance; the cursor is the position in that ranking.
+        const [offset] = after ? (decodeCursor(after, 1) as number[]) : [0];
+        if (!Number.isInteger(offset) || offset < 0) throw new CursorError('"after" is not a cursor this list gave out');
+        const rows = await tx.run<{ p: Props; total: number }>(
+          `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+           WHERE $kinds IS NULL OR node.kind IN $kinds
+           WITH collect({p: node {.*}, score: score}) AS hits
+           WITH hits, size(hits) AS total
+           UNWIND hits[$offset..$offset + $limit] AS hit
+           RETURN hit.p AS p, total`,
+          { lucene, kinds, offset: int(offset), limit: int(first + 1) },
+        );
+        const total = rows[0]?.total ?? (await tx.run<{ total: number }>(
+          `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node WHERE $kinds IS NULL OR node.kind IN $kinds RETURN count(node) AS total`,
+          { lucene, kinds },
+        ))[0].total;
+        const items = rows.slice(0, first).map((r, i) => ({ cursor: encodeCursor([offset + i + 1]), node: toEntity(r.p) }));
+        return { items, hasNextPage: rows.length > first, totalCount: total };
+      }
+      const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
+      const rows = await tx.run<{ p: Props }>(
+        `MATCH (e:Entity) WHERE ($kinds IS NULL OR e.kind IN $kinds)
+           AND ($k0 IS NULL OR e.name > $k0 OR (e.name = $k0 AND e.id > $k1))
+         RETURN e {.*} AS p ORDER BY e.name, e.id LIMIT $limit`,
+        { kinds, k0, k1, limit: int(first + 1) },
+      );
+      const [{ total }] = await tx.run<{ total: number }>('MATCH (e:Entity) WHERE $kinds IS NULL OR e.kind IN $kinds RETURN count(e) AS total', { kinds });
+      const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.p.name, r.p.id]), node: toEntity(r.p) }));
+      return { items, hasNextPage: rows.length > first, totalCount: total };
+    });
+  }
+
+  /** Statements matching a filter, in order of when they were said (undated last). */
+  async statements(filter: StatementFilterData, first: number, after: string | null): Promise<Page<StatementData>> {
+    const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
+    const params = {
+      speakerIds: filter.speakerIds ?? null,
+      aboutIds: filter.aboutIds ?? null,
+      documentIds: filter.documentIds ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      text: filter.text ? filter.text.toLowerCase() : null,
+      k0,
+      k1,
+      limit: int(first + 1),
+      noTime: NO_TIME,
+    };
+    return this.executor.read(async (tx) => {
+      const rows = await tx.run<{ p: Props; sortKey: string }>(
+        `MATCH (s:Statement) WHERE ${STATEMENT_WHERE}
+         WITH s, coalesce(s.sortAt, $noTime) AS sortKey
+         WHERE $k0 IS NULL OR sortKey > $k0 OR (sortKey = $k0 AND s.id > $k1)
+         WITH s, sortKey ORDER BY sortKey, s.id LIMIT $limit
+         OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
+         OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
+         RETURN s {.*, speakerId: sp.id, saidInId: pl.id} AS p, sortKey ORDER BY sortKey, s.id`,
+        params,
+      );
+      const [{ total }] = await tx.run<{ total: number }>(`MATCH (s:Statement) WHERE ${STATEMENT_WHERE} RETURN count(s) AS total`, params);
+      const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.sortKey, r.p.id]), node: toStatement(r.p) }));
+      return { items, hasNextPage: rows.length > first, totalCount: total };
+    });
+  }
+
+  /** Events and statements with a time, ordered by at.earliest, then id. */
+  async timeline(filter: TimelineFilterData, first: number, after: string | null): Promise<Page<EventData | StatementData>> {
+    const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
+    const params = {
+      entityIds: filter.entityIds ?? null,
+      documentIds: filter.documentIds ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      k0,
+      k1,
+      limit: int(first + 1),
+    };
+    return this.executor.read(async (tx) => {
+      const rows = await tx.run<{ labels: string[]; p: Props; at: string }>(
+        `${TIMELINE_UNION}
+         WITH n, at WHERE $k0 IS NULL OR at > $k0 OR (at = $k0 AND n.id > $k1)
+         WITH n, at ORDER BY at, n.id LIMIT $limit
+         OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
+         OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
+         RETURN labels(n) AS labels, n {.*, speakerId: sp.id, saidInId: pl.id} AS p, at ORDER BY at, n.id`,
+        params,
+      );
+      const [{ total }] = await tx.run<{ total: number }>(`${TIMELINE_UNION} RETURN count(n) AS total`, params);
+      const items = rows.slice(0, first).map((r) => ({
+        cursor: encodeCursor([r.at, r.p.id]),
+        node: r.labels.includes('Event') ? toEvent(r.p) : toStatement(r.p),
+      }));
+      return { items, hasNextPage: rows.length > first, totalCount: total };
+    });
+  }
+}
+
+/** Statements by each of several speakers, one page each, in one round trip. */
+export async function statementsBySpeakers(
+  executor: Executor,
+  ids: readonly string[],
+  first: number,
+  after: string | null,
+): Promise<Page<StatementData>[]> {
+  const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
+  const rows = await executor.query<{ eid: string; items: (Props & { sortKey: string })[]; total: number }>(
+    `UNWIND $ids AS eid
+     CALL (eid) {
+       MATCH (s:Statement)-[:SAID_BY]->(:Entity {id: eid})
+       WITH s, coalesce(s.sortAt, $noTime) AS sortKey
+       WHERE $k0 IS NULL OR sortKey > $k0 OR (sortKey = $k0 AND s.id > $k1)
+       WITH s, sortKey ORDER BY sortKey, s.id LIMIT $limit
+       OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
+       RETURN collect(s {.*, speakerId: eid, saidInId: pl.id, sortKey: sortKey}) AS items
+     }
+     CALL (eid) { MATCH (s:Statement)-[:SAID_BY]->(:Entity {id: eid}) RETURN count(s) AS total }
+     RETURN eid, items, total`,
+    { ids, k0, k1, limit: int(first + 1), noTime: NO_TIME },
+  );
+  const m = new Map(rows.map((r) => [r.eid, r]));
+  return ids.map((id) => {
+    const r = m.get(id);
+    if (!r) return { items: [], hasNextPage: false, totalCount: 0 };
+    return {
+      items: r.items.slice(0, first).map((p) => ({ cursor: encodeCursor([p.sortKey, p.id]), node: toStatement(p) })),
+      hasNextPage: r.items.length > first,
+      totalCount: r.total,
+    };
+  });
 }

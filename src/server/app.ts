@@ -8,6 +8,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { getSchema } from '../api/schema';
 import { createContext, type ApiContext } from '../api/context';
 import { formatError } from '../api/errors';
+import { costLimitPlugin, depthLimit } from '../api/limits';
 import type { Services } from '../services';
 
 export interface AppOptions {
@@ -23,7 +24,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     formatError: formatError(opts.development ?? false),
     includeStacktraceInErrorResponses: opts.development ?? false,
     introspection: true,
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), costLimitPlugin()],
+    validationRules: [depthLimit()],
   });
   await apollo.start();
 

@@ -1,14 +1,15 @@
 import type { Executor } from '../graph/executor';
 import { ArchiveRepository } from '../graph/archive.repository';
-import { ReadRepository } from '../graph/read.repository';
+import { ListRepository, ReadRepository } from '../graph/read.repository';
 
 /** What the API and the command-line entry points use; built once per process around one executor. */
 export interface Services {
   executor: Executor;
   read: ReadRepository;
+  lists: ListRepository;
   archive: ArchiveRepository;
 }
 
 export function createServices(executor: Executor): Services {
-  return { executor, read: new ReadRepository(executor), archive: new ArchiveRepository(executor) };
+  return { executor, read: new ReadRepository(executor), lists: new ListRepository(executor), archive: new ArchiveRepository(executor) };
 }

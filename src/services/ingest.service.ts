@@ -48,7 +48,7 @@ export function readAuthorities(file: string | null | undefined): AuthorityRecor
   if (!file) return [];
   try {
     return loadAuthorities(readFileSync(file, 'utf8'));
-  } catch (e) {
+  } catch (e: unknown) {
     throw new IngestError(`authority file ${file}: ${(e as Error).message}`);
   }
 }

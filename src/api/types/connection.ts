@@ -18,7 +18,8 @@ export interface ConnectionShape<T> {
 }
 
 /** A Relay connection type `${name}Connection` with edges `${name}Edge`. */
-export function Connection<T extends object>(name: string, nodeType: ClassType<T> | (() => unknown)) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function Connection<T extends object>(name: string, nodeType: ClassType<T> | (abstract new (...args: any[]) => T)) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String)

@@ -1,0 +1,91 @@
+/**
+ * Limits on what one request may ask: a depth limit (a validation rule) and a cost limit
+ * (graphql-query-complexity), where a list field's cost is its children's times its `first`.
+ */
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import { createRequire } from 'node:module';
+import type * as QueryComplexity from 'graphql-query-complexity';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { DEFAULT_PAGE } from './paging';
+
+// graphql-query-complexity's ESM build imports graphql's ESM build ('graphql/index.mjs'), while
+// type-graphql uses the CommonJS one: two realms. Its CommonJS build shares ours.
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
+
+export const MAX_DEPTH = 12;
+export const MAX_COST = 100_000;
+
+/** Rejects operations nested deeper than `max` fields (fragments followed, introspection exempt). */
+export function depthLimit(max = MAX_DEPTH) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const depth = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+      if (!set) return 0;
+      let deepest = 0;
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) {
+          if (sel.name.value.startsWith('__')) continue;
+          deepest = Math.max(deepest, 1 + depth(sel.selectionSet, seen));
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depth(sel.selectionSet, seen));
+        } else if (!seen.has(sel.name.value)) {
+          const f = fragments.get(sel.name.value);
+          deepest = Math.max(deepest, depth(f?.selectionSet, new Set([...seen, sel.name.value])));
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(node) {
+        const d = depth(node.selectionSet, new Set());
+        if (d > max) {
+          context.reportError(
+            new GraphQLError(`The query is nested ${d} levels deep; at most ${max} are allowed. Split it into several queries.`, {
+              nodes: [node],
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
+
+/** A list's cost is its children's cost times the page size asked (default 20). */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === 'number' ? args.first : null;
+  if (first !== null || 'after' in args) return 1 + (first ?? DEFAULT_PAGE) * Math.max(1, childComplexity);
+  return undefined;
+};
+
+export function costLimitPlugin(max = MAX_COST): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > max) {
+            throw new GraphQLError(`The query would cost ${cost} points; at most ${max} are allowed. Ask for smaller pages (first) or fewer nested lists.`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost: max },
+            });
+          }
+        },
+      };
+    },
+  };
+}

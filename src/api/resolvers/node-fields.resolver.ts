@@ -1,0 +1,87 @@
+/** Field resolvers for nested data; each goes through a request-scoped DataLoader. */
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context';
+import type { EntityData, EventData, EvidenceData, NodeData, StatementData } from '../../graph/models';
+import { Entity, Place } from '../types/entity.type';
+import { Evidence, Statement } from '../types/statement.type';
+import { Event } from '../types/event.type';
+import { Node } from '../types/node.type';
+import { Document } from '../types/document.type';
+import { StatementConnection } from '../types/connections';
+import { toConnection } from '../types/connection';
+import { pageArgs } from '../paging';
+
+const present = <T>(xs: (T | null)[]): T[] => xs.filter((x): x is T => x !== null);
+
+async function nodes(ctx: ApiContext, ids: string[]): Promise<NodeData[]> {
+  return present(await ctx.loaders.node.loadMany(ids).then((r) => r.map((x) => (x instanceof Error ? null : x))));
+}
+
+@Resolver(() => Entity)
+export class EntityFieldsResolver {
+  @FieldResolver(() => StatementConnection, { description: 'What this entity said, in the order it was said.' })
+  async statements(
+    @Root() entity: EntityData,
+    @Ctx() ctx: ApiContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const p = pageArgs(first, after);
+    return toConnection(await ctx.loaders.speakerStatements.load({ id: entity.id, first: p.first, after: p.after }));
+  }
+}
+
+@Resolver(() => Statement)
+export class StatementFieldsResolver {
+  @FieldResolver(() => Entity, { nullable: true, description: 'The resolved speaker; null where the text names none.' })
+  async speaker(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
+    const id = s.speakerId ?? (await ctx.loaders.speaker.load(s.id));
+    return id ? ctx.loaders.node.load(id) : null;
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: 'Where it was said, when the text says so.' })
+  async saidIn(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
+    return s.saidInId ? ctx.loaders.node.load(s.saidInId) : null;
+  }
+
+  @FieldResolver(() => [Node], { description: 'The events and entities it is about.' })
+  async about(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
+    return nodes(ctx, await ctx.loaders.related('statementAbout').load(s.id));
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'Every passage, in every document, that reports it.' })
+  evidence(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.evidence.load(s.id);
+  }
+
+  @FieldResolver(() => [Statement], { description: 'Statements that assert something incompatible about the same matter.' })
+  async contradicts(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
+    return nodes(ctx, await ctx.loaders.related('statementContradicts').load(s.id));
+  }
+}
+
+@Resolver(() => Event)
+export class EventFieldsResolver {
+  @FieldResolver(() => [Place])
+  async places(@Root() v: EventData, @Ctx() ctx: ApiContext) {
+    return nodes(ctx, await ctx.loaders.related('eventPlaces').load(v.id));
+  }
+
+  @FieldResolver(() => [Entity])
+  async participants(@Root() v: EventData, @Ctx() ctx: ApiContext) {
+    return nodes(ctx, await ctx.loaders.related('eventParticipants').load(v.id));
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() v: EventData, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.evidence.load(v.id);
+  }
+}
+
+@Resolver(() => Evidence)
+export class EvidenceFieldsResolver {
+  @FieldResolver(() => Document)
+  document(@Root() e: EvidenceData, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.node.load(e.documentId);
+  }
+}

@@ -1,0 +1,47 @@
+import { Field, Float, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import type { EntityData } from '../../graph/models';
+import { Node } from './node.type';
+
+export enum EntityKind {
+  PERSON = 'PERSON',
+  ORGANIZATION = 'ORGANIZATION',
+  PLACE = 'PLACE',
+}
+registerEnumType(EntityKind, { name: 'EntityKind' });
+
+@InterfaceType({
+  implements: Node,
+  description: 'A person, organization or place, resolved to one record across all documents.',
+  resolveType: (value: EntityData) => value.__typename,
+})
+export abstract class Entity extends Node {
+  @Field(() => EntityKind)
+  kind!: EntityKind;
+
+  @Field(() => String, { description: 'The authority form ("Volodymyr Zelensky", "Mayor of Kherson").' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Every other form seen or curated ("Zelenskiy", "Zelensky").' })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Wikidata id from the authority file, when curated.' })
+  wikidata!: string | null;
+
+  @Field(() => Boolean, { description: 'A role kept as an entity because the text names no person for it ("Mayor of Kherson").' })
+  role!: boolean;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Person extends Entity {}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Organization extends Entity {}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Place extends Entity {
+  @Field(() => Float, { nullable: true })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude!: number | null;
+}

