@@ -16,13 +16,22 @@ export interface DocumentMeta {
   notes: string | null;
   /** Every other key of the catalog record or front matter, kept as the archivist wrote it. */
   extra: Record<string, unknown>;
+  /** The publication date as the text writes it ("March 2, 2022"); null unless publishedSource is 'text'. */
+  publishedText?: string | null;
+  /** Where the title came from ('file-name' when nothing else gave one). */
+  titleSource?: TitleSource;
 }
+
+/** Where the title came from. */
+export type TitleSource = 'front-matter' | 'catalog' | 'html' | 'text' | 'file-name';
 
 export interface PreparedDocument {
   /** The path as given or found (for messages and the --json summary). */
   path: string;
   /** Catalog identity: the url when there is one, else the path relative to the ingest root. */
   identity: string;
+  /** The path relative to the ingest root ("/" separators). */
+  relPath?: string;
   /** sha256 (hex) of the original bytes, as received. */
   sha256: string;
   /** The original bytes, as received (stored for fixity). */
