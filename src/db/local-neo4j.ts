@@ -15,7 +15,8 @@ import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../config';
 
-export const NEO4J_LIB = resolve(PROJECT_ROOT, '.neo4j', 'lib');
+/** Where `npm install` put the server's jars (ANNALS_NEO4J_LIB overrides it). */
+export const NEO4J_LIB = resolve(process.env.ANNALS_NEO4J_LIB || resolve(PROJECT_ROOT, '.neo4j', 'lib'));
 
 export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';

@@ -276,6 +276,8 @@ function futureContext(text: string, index: number, length: number): boolean {
   const sentence = sentenceAround(text, index, index + length);
   // Before the mention: only what follows the last speech verb ("said on Tuesday it will" is past).
   const before = text.slice(sentence.start, index);
+  // "said on Tuesday it will …": a weekday dating a speech act is the report's, hence past.
+  if (SPEECH_BEFORE_RE.test(before)) return false;
   let from = 0;
   for (const m of before.matchAll(SPEECH_RE)) from = (m.index ?? 0) + m[0].length;
   if (FUTURE_RE.test(before.slice(from))) return true;
@@ -347,6 +349,8 @@ const DURATION_RE =
 const RECURRING_AFTER_RE = /^\s*(?:on\s+)?(?:weekends|weekdays|weeknights|every|each|daily|a day|per day)\b/i;
 const TIME_WORD_RE = /(?:\d\s*(?:a\.?m\.?|p\.?m\.?)|\d:\d\d|o['’]clock|\bnoon\b|\bmidnight\b|\bmorning\b|\bafternoon\b|\bevening\b|\bnight\b|\btonight\b|\bdawn\b|\bdusk\b)/i;
 
+const NAMED_DAY_QUALIFIER_RE = /\b(?:Black|Good|Bloody|Super|Cyber|Holy|Maundy|Ash|Shrove|Easter|Palm|Fat|Giving)\s+$/;
+
 function onlyTime(c: chrono.ParsingComponents): boolean {
   return !c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && !c.isCertain('year');
 }
@@ -371,6 +375,14 @@ const notADateFilter: chrono.Refiner = {
       if (r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('year')) {
         const lead = context.text.slice(Math.max(0, r.index - 24), r.index);
         if (!/\b(?:in|since|during|by|until|till|before|after|from|through|throughout|of|early|mid|late|last|next|this|end of|start of|beginning of)[\s-]*$/i.test(lead))
+          return false;
+      }
+      // Named days and titles: "Black Friday", "Bloody Sunday", "the Sunday Times".
+      if (r.start.isCertain('weekday') && !r.start.isCertain('day')) {
+        const lead = context.text.slice(Math.max(0, r.index - 12), r.index);
+        const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 16);
+        if (NAMED_DAY_QUALIFIER_RE.test(lead)) return false;
+        if (/\bthe\s+$/i.test(lead) && /^\s+\p{Lu}/u.test(after) && !/^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(after))
           return false;
       }
       if (onlyTime(r.start) && !/\b(?:week|weekend|month|year|day|today|tomorrow|yesterday)\b/i.test(t)) {

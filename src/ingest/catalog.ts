@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { IngestFailure } from './types.js';
 import { isPlainObject, validateMeta, type MetaFields } from './meta.js';
-import { describeYamlError, parseYaml } from './yaml-util.js';
+import { describeYamlError, parseYamlLenient } from './yaml-util.js';
 
 export const CATALOG_FILE_NAMES = ['catalog.yaml', 'catalog.yml'] as const;
 
@@ -40,28 +40,37 @@ export interface Catalog {
 export function parseCatalog(text: string, catalogPath: string, catalogDir = path.dirname(path.resolve(catalogPath))): {
   catalog: Catalog;
   failures: IngestFailure[];
+  /** Slips read as meant (an unquoted value containing ": "); the catalog still applies. */
+  warnings: IngestFailure[];
 } {
   const catalog: Catalog = { path: catalogPath, dir: catalogDir, entries: [] };
   const failures: IngestFailure[] = [];
+  const warnings: IngestFailure[] = [];
   const fail = (reason: string) => failures.push({ path: catalogPath, reason });
 
   const src = text.replace(/^\uFEFF/, '');
-  const parsed = parseYaml(src);
+  const parsed = parseYamlLenient(src);
   if (!parsed.ok) {
     fail(`broken catalog (YAML error at ${describeYamlError(parsed)}); its files are ingested without catalog data`);
-    return { catalog, failures };
+    return { catalog, failures, warnings };
+  }
+  for (const r of parsed.repaired) {
+    warnings.push({
+      path: catalogPath,
+      reason: `line ${r.line}: the value of "${r.key}:" contains ": ", which YAML allows only in quotes; read as text to the end of the line`,
+    });
   }
   const doc = parsed.value;
-  if (doc === null || doc === undefined) return { catalog, failures };
+  if (doc === null || doc === undefined) return { catalog, failures, warnings };
   if (!isPlainObject(doc) || !('documents' in doc)) {
     fail('broken catalog: expected a top-level "documents:" list; its files are ingested without catalog data');
-    return { catalog, failures };
+    return { catalog, failures, warnings };
   }
   const list = doc.documents;
-  if (list === null || list === undefined) return { catalog, failures };
+  if (list === null || list === undefined) return { catalog, failures, warnings };
   if (!Array.isArray(list)) {
     fail('broken catalog: "documents:" must be a list of records; its files are ingested without catalog data');
-    return { catalog, failures };
+    return { catalog, failures, warnings };
   }
 
   const seen = new Map<string, number>();
@@ -97,5 +106,5 @@ export function parseCatalog(text: string, catalogPath: string, catalogDir = pat
     for (const p of problems) fail(`record ${n} (${rel}): ${p}; that field is ignored`);
     catalog.entries.push({ catalogPath, record: n, file: rel, resolved, meta });
   });
-  return { catalog, failures };
+  return { catalog, failures, warnings };
 }

@@ -208,26 +208,39 @@ export function cleanText(raw: string): CleanResult {
   }
 
   const furniture: Furniture[] = [];
+  const kept = lines.map((line, i) => {
+    const r = rule[i];
+    if (!r) return line;
+    furniture.push({ text: line.trim(), rule: r });
+    return null;
+  });
+  return { text: joinKeptLines(kept), furniture };
+}
+
+/**
+ * Joins lines, where null marks a removed line: blank lines around a removed line merge (the wider
+ * run counts, not the sum), runs of more than two blank lines become two, blank lines at the start
+ * and end go, and the first line loses its leading spaces.
+ */
+export function joinKeptLines(lines: (string | null)[]): string {
   const out: string[] = [];
   let run = 0; // blank lines since the last kept or removed line
   let gap = 0; // the widest blank run since the last kept line
-  lines.forEach((line, i) => {
-    const r = rule[i];
-    if (r) {
-      furniture.push({ text: line.trim(), rule: r });
+  for (const line of lines) {
+    if (line === null) {
       gap = Math.max(gap, run);
       run = 0;
-      return;
+      continue;
     }
     if (line.trim() === '') {
       run++;
-      return;
+      continue;
     }
     gap = Math.max(gap, run);
     if (out.length) for (let k = 0; k < Math.min(gap, 2); k++) out.push('');
     out.push(out.length === 0 ? line.replace(/^\s+/u, '') : line);
     gap = 0;
     run = 0;
-  });
-  return { text: out.join('\n'), furniture };
+  }
+  return out.join('\n');
 }

@@ -49,6 +49,8 @@ export interface CollectResult {
   failures: IngestFailure[];
   /** Files found in folders whose extension is not a document's (and that no catalog names). */
   skipped: string[];
+  /** Problems that did not stop anything (a catalog slip read as meant); report them, exit status unaffected. */
+  warnings: IngestFailure[];
 }
 
 interface Candidate {
@@ -123,6 +125,7 @@ async function exists(p: string): Promise<boolean> {
 export async function collectSources(paths: string[], opts: CollectOptions = {}): Promise<CollectResult> {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   const failures: IngestFailure[] = [];
+  const warnings: IngestFailure[] = [];
   const fail = (p: string, reason: string) => failures.push({ path: p, reason });
   const candidates: Candidate[] = [];
   const skipped = new Map<string, { path: string; abs: string; arg: number }>(); // by realpath
@@ -151,8 +154,9 @@ export async function collectSources(paths: string[], opts: CollectOptions = {})
       fail(display, `cannot read catalog: ${describeFsError(e)}`);
       return null;
     }
-    const { catalog, failures: f } = parseCatalog(text, display, path.dirname(abs));
+    const { catalog, failures: f, warnings: w } = parseCatalog(text, display, path.dirname(abs));
     failures.push(...f);
+    warnings.push(...w);
     catalogs.set(real, catalog);
     return catalog;
   }
@@ -358,5 +362,5 @@ export async function collectSources(paths: string[], opts: CollectOptions = {})
   const uniq = new Map<string, IngestFailure>();
   for (const f of failures) uniq.set(`${f.path}\u0000${f.reason}`, f);
   const outFailures = [...uniq.values()].sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason));
-  return { sources, failures: outFailures, skipped: [...skipped.values()].map((s) => s.path).sort(cmp) };
+  return { sources, failures: outFailures, skipped: [...skipped.values()].map((s) => s.path).sort(cmp), warnings };
 }

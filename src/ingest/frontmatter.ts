@@ -9,7 +9,7 @@
  */
 import { IngestError } from './errors.js';
 import { isPlainObject, validateMeta, type MetaFields } from './meta.js';
-import { parseYaml } from './yaml-util.js';
+import { parseYamlLenient } from './yaml-util.js';
 
 export interface FrontMatterSplit {
   /** The front matter's metadata, or null when the file has none. */
@@ -18,6 +18,8 @@ export interface FrontMatterSplit {
   body: string;
   /** Lines the front matter took (including both fences), 0 when none. */
   lines: number;
+  /** Slips read as meant (an unquoted value containing ": "). */
+  warnings: string[];
 }
 
 const KEY_LINE = /^[A-Za-z_][\w .-]*:(\s|$)/;
@@ -28,7 +30,7 @@ const KEY_LINE = /^[A-Za-z_][\w .-]*:(\s|$)/;
  * `---` (or `...`) line, be valid YAML and a mapping, else IngestError names the line.
  */
 export function splitFrontMatter(text: string): FrontMatterSplit {
-  const none: FrontMatterSplit = { meta: null, body: text, lines: 0 };
+  const none: FrontMatterSplit = { meta: null, body: text, lines: 0, warnings: [] };
   const lines = text.split('\n');
   if (!/^---[ \t]*$/.test(lines[0] ?? '')) return none;
   const firstContent = lines.slice(1).find((l) => l.trim() !== '');
@@ -44,7 +46,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   if (close < 0) throw new IngestError('broken YAML front matter: opened with --- on line 1 but never closed with a --- line');
 
   const yamlText = lines.slice(1, close).join('\n');
-  const parsed = parseYaml(yamlText, 1);
+  const parsed = parseYamlLenient(yamlText, 1);
   if (!parsed.ok) {
     const where = parsed.line != null ? `line ${parsed.line}` : 'front matter';
     throw new IngestError(`broken YAML front matter at ${where}: ${parsed.message}`);
@@ -55,5 +57,8 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   }
   const { meta, problems } = validateMeta(value ?? {});
   if (problems.length) throw new IngestError(`invalid front matter: ${problems.join('; ')}`);
-  return { meta, body: lines.slice(close + 1).join('\n'), lines: close + 1 };
+  const warnings = parsed.repaired.map(
+    (r) => `front matter line ${r.line}: the value of "${r.key}:" contains ": ", which YAML allows only in quotes; read as text to the end of the line`,
+  );
+  return { meta, body: lines.slice(close + 1).join('\n'), lines: close + 1, warnings };
 }

@@ -8,12 +8,22 @@
  * Metadata (title, url, publication date, publisher, language) comes from <meta>, <link rel=canonical>,
  * JSON-LD, <time>, <title> and the first <h1>.
  */
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import { normalizeDate } from './meta.js';
 
 type DomDocument = ReturnType<typeof parseDocument>;
 type DomNode = DomDocument['children'][number];
 type DomElement = Extract<DomNode, { attribs: Record<string, string> }>;
+type DomText = Extract<DomNode, { type: typeof ElementType.Text }>;
+
+const isElement = (n: DomNode): n is DomElement => ElementType.isTag(n) && 'attribs' in n;
+const isTextNode = (n: DomNode): n is DomText => n.type === ElementType.Text;
+const childrenOf = (n: DomNode): DomNode[] => ('children' in n && Array.isArray(n.children) ? (n.children as DomNode[]) : []);
+/** Whether `inner` lies inside `outer`. */
+function contains(outer: DomNode, inner: DomNode): boolean {
+  for (let p = inner.parent as DomNode | null; p; p = p.parent as DomNode | null) if (p === outer) return true;
+  return false;
+}
 
 export interface HtmlMeta {
   title: string | null;
@@ -179,10 +189,10 @@ function contentRoot(doc: DomDocument): { root: DomNode[]; inArticle: boolean } 
   const visible = (els: DomElement[]) => els.filter((e) => !isHidden(e));
   const articles = visible(findAll(doc, (e) => e.name === 'article'));
   // nested <article>s (comments, embedded cards) inside one outer article count as one
-  const outer = articles.filter((a) => !articles.some((b) => b !== a && DomUtils.contains(b, a)));
+  const outer = articles.filter((a) => !articles.some((b) => b !== a && contains(b, a)));
   if (outer.length === 1) return { root: [outer[0]!], inArticle: true };
   const mains = visible(findAll(doc, (e) => e.name === 'main' || attr(e, 'role') === 'main'));
-  const outerMain = mains.filter((a) => !mains.some((b) => b !== a && DomUtils.contains(b, a)));
+  const outerMain = mains.filter((a) => !mains.some((b) => b !== a && contains(b, a)));
   if (outerMain.length === 1) return { root: [outerMain[0]!], inArticle: true };
   const body = findAll(doc, (e) => e.name === 'body')[0];
   return { root: body ? [body] : doc.children, inArticle: false };
@@ -211,16 +221,16 @@ export function htmlToText(html: string): HtmlExtract {
   };
 
   const render = (node: DomNode, inArt: boolean, pre: boolean, isRoot: boolean) => {
-    if (DomUtils.isText(node)) {
+    if (isTextNode(node)) {
       const t = pre ? node.data : node.data.replace(/[ \t\n\r\f]+/g, ' ');
       emit(t);
       return;
     }
-    if (!DomUtils.isTag(node)) {
-      if (DomUtils.hasChildren(node)) for (const c of node.children) render(c, inArt, pre, false);
+    if (!isElement(node)) {
+      if (node.type === ElementType.CDATA) for (const c of childrenOf(node)) render(c, inArt, pre, false);
       return;
     }
-    const el = node as DomElement;
+    const el = node;
     if (!isRoot && isFurnitureBlock(el, inArt)) return;
     const name = el.name;
     const nowInArticle = inArt || name === 'article' || name === 'main';
@@ -231,7 +241,7 @@ export function htmlToText(html: string): HtmlExtract {
     const block = BLOCK.has(name) ? 2 : LINE.has(name) ? 1 : 0;
     if (block) brk(block);
     if (name === 'td' || name === 'th') emit(' ');
-    for (const c of el.children) render(c as DomNode, nowInArticle, pre || name === 'pre', false);
+    for (const c of childrenOf(el)) render(c, nowInArticle, pre || name === 'pre', false);
     if (block) brk(block);
   };
   for (const n of root) render(n, inArticle, false, true);

@@ -4,6 +4,8 @@
  * definitions go, code fences and block-quote markers go (their content stays).
  */
 
+import { joinKeptLines } from './clean.js';
+
 // Escaped characters are parked in the Private Use Area while markup is removed, then restored.
 const PUA = 0xe000;
 const ESCAPABLE = /\\([\\`*_{}[\]()#+\-.!>~|<"'])/g;
@@ -41,7 +43,9 @@ export function stripInlineMarkdown(line: string): string {
 /** Converts Markdown to the plain text that is stored (and that evidence offsets index). */
 export function markdownToText(md: string): string {
   const src = md.split('\n');
-  const out: string[] = [];
+  // null marks a line that was all markup (an image, a link definition, a fence): it goes, and the
+  // blank lines around it merge as if it had never been there.
+  const out: (string | null)[] = [];
   let fence: string | null = null;
   let prevText = false; // the previous source line was paragraph text (for setext headings)
 
@@ -49,6 +53,7 @@ export function markdownToText(md: string): string {
     if (fence !== null) {
       if (raw.trim().startsWith(fence) && raw.trim().replace(/[`~]/g, '') === '') {
         fence = null;
+        out.push(null);
         continue;
       }
       out.push(raw);
@@ -58,16 +63,19 @@ export function markdownToText(md: string): string {
     if (fm) {
       fence = fm[1]!;
       prevText = false;
+      out.push(null);
       continue;
     }
     // link reference definitions: [id]: https://...
     if (/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(raw)) {
       prevText = false;
+      out.push(null);
       continue;
     }
     // setext heading underline (=== or ---) under a text line
     if (prevText && /^\s{0,3}(=+|-+)\s*$/.test(raw)) {
       prevText = false;
+      out.push(null);
       continue;
     }
     // thematic break
@@ -89,9 +97,9 @@ export function markdownToText(md: string): string {
       // hard line break marker
       line = line.replace(/\\$/, '');
     }
-    line = stripInlineMarkdown(line);
-    out.push(line);
-    prevText = !h && line.trim() !== '';
+    const stripped = stripInlineMarkdown(line);
+    out.push(stripped.trim() === '' && raw.trim() !== '' && !h ? null : stripped);
+    prevText = !h && stripped.trim() !== '';
   }
-  return out.join('\n');
+  return joinKeptLines(out);
 }

@@ -43,6 +43,8 @@ export interface PreparedDocument {
   /** Passages separated from the article text as site furniture, with the rule that removed each. */
   furniture: { text: string; rule: string }[];
   meta: DocumentMeta;
+  /** Problems that did not stop the file (front matter slips read as meant). */
+  warnings?: string[];
 }
 
 /** A file that could not be ingested, with a reason a person can act on. */

@@ -10,6 +10,7 @@ import { createContext, type ApiContext } from '../api/context';
 import { formatError } from '../api/errors';
 import { costLimitPlugin, depthLimit } from '../api/limits';
 import type { Services } from '../services';
+import { registerIde } from './ide';
 
 export interface AppOptions {
   services: Services;
@@ -34,6 +35,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable', reason: 'the database does not answer' });
   });
 
+  await registerIde(app);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['POST', 'OPTIONS'],

@@ -254,3 +254,25 @@ describe('health', () => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 });
+
+describe('the offline IDE', () => {
+  it('serves GraphiQL at GET /graphql to a browser, with every asset from this server', async () => {
+    const res = await app.inject({ method: 'GET', url: '/graphql', headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    const srcs = [...res.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(srcs.length).toBeGreaterThanOrEqual(4);
+    for (const src of srcs) {
+      expect(src.startsWith('/'), src).toBe(true);
+      const asset = await app.inject({ method: 'GET', url: src });
+      expect(asset.statusCode, src).toBe(200);
+      expect(asset.body.length, src).toBeGreaterThan(1000);
+    }
+    expect(res.body).toContain('statements(first: 20)');
+  });
+
+  it('tells a non-browser GET to use POST', async () => {
+    const res = await app.inject({ method: 'GET', url: '/graphql', headers: { accept: 'application/json' } });
+    expect(res.statusCode).toBe(405);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Claims: what a statement asserts, in a normalized form the contradiction stage can compare.
+ *
+ * Control claims — who holds a place:
+ *   full:    "fully hold X", "(have) captured/seized/taken/occupied X", "claimed control of X",
+ *            "X has fallen to ..."
+ *   partial: "some parts are under our control", "parts of X", "continuing to defend X",
+ *            "still hold X", "we are still <Country>"
+ *   The holder is the country named as the acting side ("Russian troops captured ...", "we are
+ *   still Ukraine"), else the speaker's own side (their country). The place is a city-level place
+ *   named in the claim, else the one the text was last about ("the city", "the port").
+ *
+ * Count claims — tallies: "<qualifier> N <people|civilians|soldiers|...> ... <killed|injured|fled|...>"
+ *   or "<killed|injured> <qualifier> N <people...>", optionally "since <date>". The subject is the
+ *   victim class and outcome ("people-killed", "soldiers:RU-killed"); min/max come from the
+ *   qualifier ("at least N" → min N, "nearly N" → max N, "about N" → ±15 %).
+ */
+import type { Claim, Span, TimeMention } from './types.js';
+
+export interface ClaimContext {
+  /** Offset of `text` in the document (to relate it to time mentions and places). */
+  offset: number;
+  /** The speaker's country (ISO alpha-2), or its key when it has none. */
+  speakerSide: string | null;
+  /** City-level places mentioned inside the statement: key and span. */
+  placesInside: (Span & { key: string })[];
+  /** The city-level place the text was last about before the statement. */
+  placeBefore: string | null;
+  /** Country names and demonyms → ISO code. */
+  countryOf: (word: string) => string | null;
+  times: TimeMention[];
+}
+
+const FULL_RE =
+  /\b(?:(?:now\s+)?(?:fully|completely|entirely|totally)\s+(?:hold|holds|held|control|controls|controlled|occupy|occupies|occupied)|(?:has|have|had)?\s*(?:captured|seized|taken|took|occupied|overran|conquered)|(?:claimed|claims|took|taken|seized|gained|established|has|have)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?:has|have)\s+fallen\s+to|fell\s+to)\b/i;
+const PARTIAL_RE =
+  /\b(?:(?:some|most)\s+parts?|parts?\s+of|partially|partly|continu\w*\s+to\s+(?:defend|hold|resist|fight\s+for)|still\s+(?:hold|holds|control|controls|in\s+control)|remains?\s+(?:under\s+\w+\s+control|in\s+\w+\s+hands)|(?:is|are)\s+under\s+(?:our|their|its|\w+)\s+control)\b/i;
+const STILL_COUNTRY_RE = /\b(?:we\s+are|we['’]re|it\s+is|it['’]s|(?:the\s+)?city\s+is|remains?)\s+(?:still\s+(?:part\s+of\s+)?|part\s+of\s+)(\p{Lu}[\p{L}-]+)/u;
+const ACTOR_RE = /^\s*(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:['’]s)?\s+(?:troops|forces|army|military|soldiers|units)\b/u;
+
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|thousand))?`;
+const QUAL = String.raw`(at\s+least|more\s+than|over|nearly|almost|about|around|approximately|roughly|some|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as)`;
+const VICTIMS = String.raw`(people|persons|civilians|residents|children|soldiers|troops|servicemen|fighters|refugees|[\p{Lu}][\p{L}]+s)`;
+const OUTCOME = String.raw`(killed|dead|died|injured|wounded|hurt|fled|displaced|evacuated|arrested|detained)`;
+const COUNT_AFTER_RE = new RegExp(String.raw`(?:${QUAL}\s+)?${NUM}\s+((?:[\p{L}-]+\s+){0,2}?)${VICTIMS}\b([^.;]{0,80}?)\b${OUTCOME}\b`, 'giu');
+const COUNT_BEFORE_RE = new RegExp(String.raw`\b${OUTCOME}\s+(?:${QUAL}\s+)?${NUM}\s+((?:[\p{L}-]+\s+){0,2}?)${VICTIMS}\b`, 'giu');
+
+function victimClass(word: string, modifiers: string, countryOf: ClaimContext['countryOf']): string {
+  const w = word.toLowerCase();
+  if (/^(?:soldiers|troops|servicemen|fighters)$/.test(w)) {
+    const m = modifiers.trim().split(/\s+/).map((x) => countryOf(x)).find(Boolean);
+    return m ? `soldiers:${m}` : 'soldiers';
+  }
+  if (w === 'children') return 'children';
+  if (w === 'refugees') return 'people';
+  return 'people';
+}
+
+function outcomeClass(word: string): string {
+  const w = word.toLowerCase();
+  if (/^(?:killed|dead|died)$/.test(w)) return 'killed';
+  if (/^(?:injured|wounded|hurt)$/.test(w)) return 'injured';
+  if (/^(?:fled|displaced|evacuated)$/.test(w)) return 'displaced';
+  return 'detained';
+}
+
+function toNumber(n: string, scale: string | undefined): number {
+  const v = Number(n.replace(/,/g, ''));
+  if (!scale) return v;
+  return /million/i.test(scale) ? v * 1e6 : v * 1e3;
+}
+
+/** min/max from a qualifier. */
+export function countRange(qualifier: string | undefined, n: number): { min: number | null; max: number | null } {
+  const q = (qualifier ?? '').toLowerCase().replace(/\s+/g, ' ');
+  if (q === 'at least' || q === 'as many as') return { min: n, max: q === 'as many as' ? n : null };
+  if (q === 'more than' || q === 'over') return { min: n + 1, max: null };
+  if (q === 'nearly' || q === 'almost') return { min: Math.round(n * 0.9), max: n };
+  if (q === 'up to' || q === 'fewer than' || q === 'less than') return { min: null, max: q === 'up to' ? n : n - 1 };
+  if (q) return { min: Math.round(n * 0.85), max: Math.round(n * 1.15) };
+  return { min: n, max: n };
+}
+
+/** Claims in a statement's text (the reported content with its verb, or the quoted words). */
+export function findClaims(text: string, cx: ClaimContext): Claim[] {
+  const claims: Claim[] = [];
+  // Control.
+  const full = FULL_RE.exec(text);
+  const partial = PARTIAL_RE.exec(text);
+  const still = STILL_COUNTRY_RE.exec(text);
+  const stillCountry = still ? cx.countryOf(still[1]) : null;
+  if (full || partial || stillCountry) {
+    const at = Math.min(full?.index ?? Infinity, partial?.index ?? Infinity, still?.index ?? Infinity);
+    const inside = cx.placesInside.find((p) => p.start - cx.offset >= at) ?? cx.placesInside[0];
+    const placeKey = inside?.key ?? cx.placeBefore;
+    const actor = ACTOR_RE.exec(text);
+    const actorCountry = actor ? cx.countryOf(actor[1]) : null;
+    const holder = stillCountry ?? actorCountry ?? cx.speakerSide;
+    if (placeKey && holder) claims.push({ type: 'control', placeKey, holder, full: !!full && !partial && !stillCountry });
+  }
+  // Counts.
+  const seen = new Set<string>();
+  const since = (endOfMatch: number): string | null => {
+    const rest = text.slice(endOfMatch);
+    const m = /\bsince\b/i.exec(rest);
+    if (!m || m.index > 60) return null;
+    const from = cx.offset + endOfMatch + m.index;
+    const t = cx.times.find((x) => x.start >= from && x.start - from <= 50);
+    return t ? t.span.earliest.slice(0, 10) : null;
+  };
+  COUNT_AFTER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COUNT_AFTER_RE.exec(text))) {
+    const [, qual, num, scale, mods, victims, , outcome] = m;
+    if (/^\p{Lu}/u.test(victims) && !cx.countryOf(victims)) continue;
+    const n = toNumber(num, scale);
+    const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
+    if (seen.has(subject)) continue;
+    seen.add(subject);
+    claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, n) });
+  }
+  COUNT_BEFORE_RE.lastIndex = 0;
+  while ((m = COUNT_BEFORE_RE.exec(text))) {
+    const [, outcome, qual, num, scale, mods, victims] = m;
+    if (/^\p{Lu}/u.test(victims) && !cx.countryOf(victims)) continue;
+    const n = toNumber(num, scale);
+    const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
+    if (seen.has(subject)) continue;
+    seen.add(subject);
+    claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, n) });
+  }
+  return claims;
+}
