@@ -167,6 +167,10 @@ function triggerIndex(): TriggerIndex {
     for (const p of t.phrases) addPhrase(parsePhrase(t.type, p, false));
   }
   for (const g of IRREALIS_GOVERNORS) indexWord(lemmas, g);
+  for (const t of EVENT_TYPES) {
+    for (const list of Object.values(t.needsAgent ?? {})) for (const w of list) indexWord(lemmas, w);
+    for (const list of Object.values(t.notBefore ?? {})) for (const w of list) indexWord(lemmas, w);
+  }
   index = { single, lemmas, phrases, types: new Map(EVENT_TYPES.map((t) => [t.type, t])) };
   return index;
 }
@@ -282,6 +286,26 @@ function irrealis(tokens: Token[], i: number, clauseStart: number, idx: TriggerI
   return false;
 }
 
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are', 'got', 'get', 'gets']);
+
+function lemmaMatch(tok: Token, words: string[], idx: TriggerIndex): boolean {
+  if (words.includes(tok.norm)) return true;
+  const lemmas = idx.lemmas.get(tok.norm);
+  return !!lemmas && words.some((w) => lemmas.has(w));
+}
+
+/** One of `words` (as lemma) among the two tokens after token i. */
+function followedBy(tokens: Token[], i: number, words: string[], idx: TriggerIndex): boolean {
+  for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 2); j++) if (lemmaMatch(tokens[j], words, idx)) return true;
+  return false;
+}
+
+/** One of `words` (as lemma) among the four tokens before token i. */
+function precededBy(tokens: Token[], i: number, words: string[], idx: TriggerIndex): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) if (lemmaMatch(tokens[j], words, idx)) return true;
+  return false;
+}
+
 function singleHits(tokens: Token[], text: string, entitySpans: Span[], idx: TriggerIndex): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -293,6 +317,10 @@ function singleHits(tokens: Token[], text: string, entitySpans: Span[], idx: Tri
     for (const c of candidates) {
       const type = idx.types.get(c.type);
       if (type?.notAfter?.[c.lemma]?.includes(prev)) continue;
+      const notBefore = type?.notBefore?.[c.lemma];
+      if (notBefore && followedBy(tokens, i, notBefore, idx)) continue;
+      const agents = c.pos === 'verb' ? type?.needsAgent?.[c.lemma] : undefined;
+      if (agents && !PASSIVE_AUX.has(prev) && !precededBy(tokens, i, agents, idx)) continue;
       const sameTypeOtherPos = candidates.some((o) => o.type === c.type && o.pos !== c.pos);
       if (!sameTypeOtherPos) {
         // A verb after a determiner is an adjective or noun ("the jailed leader", "a land corridor").
@@ -365,7 +393,8 @@ function nearestTime(candidates: TimeMention[], trigger: Span): TimeMention | nu
 /**
  * The time of the clause reporting the trigger; else, for a verb in a clause continuing the
  * sentence ("…, making it the first city to fall"), the time of the nearest earlier clause that is
- * not a relative clause; else null.
+ * not a relative clause; else the date of a short trailing attribution ("…, officials said
+ * Monday"); else null.
  */
 function whenFor(
   trigger: Span,
@@ -378,15 +407,23 @@ function whenFor(
   const inSpan = (s: Span) => times.filter((t) => t.start >= s.start && t.end <= s.end);
   const own = nearestTime(inSpan(clauseList[clauseAt]), trigger);
   if (own) return own.span;
-  // A noun names an event ("news of the invasion") more often than it reports one: no inheritance.
-  if (nominal) return null;
+  // A noun names an event ("news of the invasion") more often than it reports one: it does not
+  // inherit from earlier clauses.
   const clause = clauseList[clauseAt];
-  if (SUBORDINATE_START_RE.test(text.slice(clause.start, clause.end))) return null;
-  for (let c = clauseAt - 1; c >= 0; c--) {
-    const body = text.slice(clauseList[c].start, clauseList[c].end);
-    if (RELATIVE_START_RE.test(body)) continue;
-    const t = nearestTime(inSpan(clauseList[c]), trigger);
-    if (t) return t.span;
+  if (!nominal && !SUBORDINATE_START_RE.test(text.slice(clause.start, clause.end))) {
+    for (let c = clauseAt - 1; c >= 0; c--) {
+      const body = text.slice(clauseList[c].start, clauseList[c].end);
+      if (RELATIVE_START_RE.test(body)) continue;
+      const t = nearestTime(inSpan(clauseList[c]), trigger);
+      if (t) return t.span;
+    }
+  }
+  // A trailing attribution dates the report ("…, officials said Monday").
+  for (let c = clauseAt + 1; c < clauseList.length; c++) {
+    const found = inSpan(clauseList[c]);
+    if (!found.length) continue;
+    const speech = found.find((t) => (t as { attachedToSpeech?: boolean }).attachedToSpeech);
+    return speech && clauseList[c].end - clauseList[c].start <= 80 ? speech.span : null;
   }
   return null;
 }

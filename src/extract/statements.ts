@@ -437,7 +437,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   function channelRefs(at: Attribution) {
     return refs
       .filter((r) => r.kind === 'ORGANIZATION' && r.start >= at.verb.start && r.start <= at.content.start + 2)
-      .map((r) => ({ text: entityOf(r.key)?.name && BROADCASTER_SET.has(r.text.toLowerCase()) ? r.text : r.text, kind: r.kind, name: entityOf(r.key)?.name ?? r.text }));
+      .map((r) => ({ text: r.text, kind: r.kind, name: entityOf(r.key)?.name ?? r.text }));
   }
 
   function stripQuotes(s: string): string {

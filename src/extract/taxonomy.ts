@@ -26,6 +26,13 @@ export interface EventType {
   verbForms?: Record<string, VerbForm[]>;
   /** A trigger word is not one when directly preceded by one of these ("hunger strike", "email address"). */
   notAfter?: Record<string, string[]>;
+  /** A trigger word is not one when one of these words follows within two words ("struck a deal"). */
+  notBefore?: Record<string, string[]>;
+  /**
+   * Verb lemmas too common to count alone: they count only in the passive ("were hit") or with one
+   * of these lemmas up to four words before them ("missile strikes also hit").
+   */
+  needsAgent?: Record<string, string[]>;
 }
 
 export type VerbForm = 'base' | 'present' | 'past' | 'participle' | 'gerund';
@@ -38,6 +45,14 @@ export const EVENT_TYPES: EventType[] = [
     verbs: ['attack', 'strike', 'shell', 'bomb', 'bombard', 'hit', 'pound', 'raid', 'assault', 'ambush', 'storm', 'blast', 'destroy'],
     nouns: ['attack', 'strike', 'airstrike', 'air strike', 'shelling', 'bombing', 'bombardment', 'assault', 'raid', 'explosion', 'blast', 'offensive', 'fighting', 'rocket attack', 'missile attack'],
     phrases: ['fire * rocket|missile|shell|shot|artillery|mortar|drone|projectile|bullet|grenade', 'open fire', 'shoot down', 'launch * attack|strike|offensive|assault|missile|rocket'],
+    needsAgent: {
+      hit: ['strike', 'airstrike', 'missile', 'rocket', 'shell', 'bomb', 'drone', 'artillery', 'shelling', 'attack', 'projectile', 'mortar', 'fire', 'force', 'troop', 'army', 'jet', 'warplane', 'gunman', 'militant'],
+      pound: ['force', 'troop', 'army', 'artillery', 'jet', 'warplane', 'gun', 'militant', 'rocket', 'missile'],
+    },
+    notBefore: {
+      strike: ['deal', 'agreement', 'accord', 'bargain', 'balance', 'chord', 'tone', 'note', 'pose', 'gold', 'back'],
+      storm: ['off', 'out'],
+    },
     notAfter: {
       strike: ['hunger', 'general', 'labor', 'labour', 'rail', 'national', 'workers', 'teachers', 'doctors', 'nurses', 'lucky'],
       hit: ['a', 'big', 'box-office', 'smash'],
@@ -201,6 +216,6 @@ export const IRREALIS_MODALS = ['would', 'could', 'might', 'may', 'should', 'mus
 export const IRREALIS_GOVERNORS = [
   'hope', 'want', 'plan', 'threaten', 'vow', 'aim', 'seek', 'try', 'intend', 'wish', 'refuse', 'need', 'urge',
   'call', 'demand', 'fear', 'risk', 'threat', 'prospect', 'possibility', 'allow', 'force', 'decline', 'reluctant',
-  'design', 'prepare', 'ready', 'able', 'likely',
+  'design', 'prepare', 'ready', 'able', 'likely', 'warn', 'warning',
 ];
 export const NEGATIONS = ['not', "n't", 'never', 'no', 'without'];

@@ -247,7 +247,7 @@ const SPEECH_VERBS =
 const SPEECH_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'gi');
 const SPEECH_ONCE_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'i');
 const FUTURE_RE =
-  /\b(?:will|shall|won['’]t|going to|(?:is|are)\s+(?:expected|scheduled|set|due|slated|planned|poised)\b|scheduled for|plans? to|planning to|intends? to|upcoming)\b|['’]ll\b/i;
+  /\b(?:will|shall|won['’]t|going to|(?:could|might|may)\s+(?!have\b|not\b)|as early as|(?:is|are)\s+(?:expected|scheduled|set|due|slated|planned|poised)\b|scheduled for|plans? to|planning to|intends? to|upcoming)\b|['’]ll\b/i;
 const SPEECH_BEFORE_RE = new RegExp(
   `\\b(?:${SPEECH_VERBS})\\b(?:\\s+(?!(?:that|it|he|she|they|we)\\b)[\\w'’.&-]+){0,4}?\\s*,?\\s*(?:on\\s+|late\\s+|early\\s+)?$`,
   'i',
