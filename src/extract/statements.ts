@@ -598,12 +598,12 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const i = sentences.findIndex((s) => pos >= s.start && pos < s.end);
     return i >= 0 ? i : sentences.findIndex((s) => s.start > pos);
   };
-  let lastStandalone: { q: QuoteSpan; at: Attribution | null } | null = null;
+  let lastStandalone = null as { q: QuoteSpan; at: Attribution | null } | null;
   for (const q of quotes) {
     const sa = sentenceOf(q.start);
     const sb = sentenceOf(q.end - 1);
     const cands = attributions.filter((a) => a.sentence >= sa && a.sentence <= sb && a.speaker !== undefined);
-    let pick =
+    let pick: Attribution | undefined =
       cands.find((a) => a.np && (a.mode === 'after' || a.mode === 'before') && a.np.start >= q.end && /^[\s,]*$/.test(text.slice(q.end, a.np.start))) ??
       cands.find((a) => (a.mode === 'inverted' || a.mode === 'coord') && a.verb.start >= q.end && /^[\s,]*$/.test(text.slice(q.end, a.verb.start))) ??
       cands
@@ -613,7 +613,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       cands.filter((a) => a.verb.start < q.start).sort((x, y) => y.verb.start - x.verb.start)[0] ??
       cands.filter((a) => a.verb.start > q.end).sort((x, y) => x.verb.start - y.verb.start)[0];
     if (!pick && q.standalone) {
-      const prevQ = lastStandalone && lastStandalone.q.paragraph === q.paragraph - 1 ? lastStandalone : null;
+      const prevQ: { q: QuoteSpan; at: Attribution | null } | null = lastStandalone && lastStandalone.q.paragraph === q.paragraph - 1 ? lastStandalone : null;
       if (prevQ?.at) pick = prevQ.at;
       else pick = carryFromPrevious(q) ?? undefined;
       if (pick) carried.set(q, pick);

@@ -7,6 +7,9 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { mapNeo4jError } from './errors';
 import { toPlain } from './convert';
 
+/** ANNALS_TRACE_CYPHER=1 prints each query's time on stderr. */
+const TRACE = process.env.ANNALS_TRACE_CYPHER === '1';
+
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
@@ -40,7 +43,9 @@ export class Executor {
     return {
       run: async <T extends Row>(cypher: string, params: Params = {}) => {
         this.roundTrips++;
+        const t0 = performance.now();
         const res = await tx.run(cypher, params);
+        if (TRACE) process.stderr.write(`cypher ${(performance.now() - t0).toFixed(1)} ms: ${cypher.trim().slice(0, 70).replace(/\s+/g, ' ')}\n`);
         return res.records.map((r) => toPlain(r.toObject()) as T);
       },
     };

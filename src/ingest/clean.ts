@@ -39,7 +39,7 @@ const CREDIT_PAREN = /\((?:photo(?:graph)?|image|picture|video)s?(?:\s+by|\s+cre
 const CREDIT_START = /^(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy of|credit)\s+\S/iu;
 /** "Name Surname/AGENCY" or "Name/AGENCY/AGENCY via Service" closing the line: the photographer/agency convention. */
 const AGENCY_SLASH =
-  /(?:^|\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\/\p{Lu}[\p{L}&-]*(?:\/\p{Lu}[\p{L}&-]*)*(?:\s+via\s+\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*)?)?$/u;
+  /(?:^|\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\/\p{Lu}[\p{L}&-]*(?:\/\p{Lu}[\p{L}&-]*)*(?:\s+via\s+\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*)?)?$/u;
 /** "handout via X", "pool photo via X". */
 const HANDOUT_VIA = /\b(?:handout|pool(?: photo)?|file photo)\b.{0,60}\bvia\s+\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)?$/iu;
 
@@ -81,19 +81,29 @@ function isSocialRow(line: string): boolean {
   return words.every((w) => SOCIAL_WORDS.has(w));
 }
 
-const RELATED =
-  /^(?:read more|read next|read also|also read|see also|more from\b[^:.]{0,40}|more on (?:this|that)(?: story)?|related(?: articles?| stories| content| coverage| links| reading| topics| news)?|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|you (?:may|might) also (?:like|be interested in)|don['’]t miss|editor['’]?s picks?|top stories|latest (?:news|stories|videos?)|watch(?: now| next| live)?|up next)\b(.*)$/iu;
+/** "Read more Russia pushes on": may be followed directly by a linked headline. */
+const READ_MORE = /^(?:read more|read next|read also|also read|see also)\b(.*)$/iu;
+/** "Related", "Most read: ...": a label alone, or followed by a separator. */
+const RELATED_LABEL =
+  /^(?:more from\b[^:.]{0,40}|more on (?:this|that)(?: story)?|related(?: articles?| stories| content| coverage| links| reading| topics| news)?|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|you (?:may|might) also (?:like|be interested in)|don['’]t miss|editor['’]?s picks?|top stories|latest (?:news|stories|videos?)|watch(?: now| next| live)?|up next)\s*(.*)$/iu;
+const SEPARATOR_START = /^[:»›>|–—-]/u;
 function isRelated(line: string): boolean {
   if (line.length > 200) return false;
-  const m = RELATED.exec(line);
-  if (!m) return false;
-  const rest = m[1]!.trim();
-  return rest === '' || /^[:»›>|–—-]/u.test(rest) || !ENDS_SENTENCE.test(line);
+  const more = READ_MORE.exec(line);
+  if (more) {
+    const rest = more[1]!.trim();
+    return rest === '' || SEPARATOR_START.test(rest) || !ENDS_SENTENCE.test(line);
+  }
+  const label = RELATED_LABEL.exec(line);
+  if (!label) return false;
+  const rest = label[1]!.trim();
+  return rest === '' || SEPARATOR_START.test(rest);
 }
 
 function isNewsletter(line: string): boolean {
   if (line.length > 250) return false;
-  if (/^(?:sign up|subscribe|get|receive|join)\b.{0,150}\b(?:newsletters?|inbox|e-?mail alerts?|briefing)\b/iu.test(line)) return true;
+  if (/^(?:sign up|subscribe)\b.{0,150}\b(?:newsletters?|inbox|alerts?|briefings?|updates)\b/iu.test(line)) return true;
+  if (/^(?:get|receive|join)\b.{0,100}\b(?:newsletters?|(?:in|to) your inbox)\b/iu.test(line)) return true;
   return (
     line.length <= 200 &&
     !/["“”]/u.test(line) &&
@@ -107,7 +117,7 @@ function isCookieNotice(line: string): boolean {
   return siteVoice && /\b(?:accept|agree|consent|settings|preferences|cookie policy|privacy policy|uses? cookies|use of cookies)\b/iu.test(line);
 }
 
-const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\.?$/iu;
+const COPYRIGHT = /^(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*|\(c\)\s*)?\d{4})|\ball rights reserved\.?$/iu;
 
 const MEDIA_CONTROL =
   /^(?:(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|\/)\s+\d+|\d+\s*\/\s*\d+|enlarge (?:this )?image|toggle caption|hide caption|show caption|expand(?: image)?|close|view (?:image|gallery|photos?|slideshow)|open gallery|\d+ (?:photos|images|pictures)|play(?: video)?|replay|mute|unmute|full ?screen|now playing|loading(?:\.\.\.|…)?)$/iu;
@@ -147,8 +157,11 @@ function isPrevNext(line: string): boolean {
 /** "Home > World > Europe": a trail of short links. */
 function isBreadcrumb(line: string): boolean {
   if (line.length > 150 || ENDS_SENTENCE.test(line)) return false;
-  const parts = line.split(/\s+[>›»/|]\s+/u);
-  return parts.length >= 2 && parts.length <= 8 && parts.every((p) => p.length > 0 && p.length <= 40);
+  const arrows = line.split(/\s+[>›»]\s+/u);
+  if (arrows.length >= 2 && arrows.length <= 8 && arrows.every((p) => p.length > 0 && p.length <= 40)) return true;
+  // "/" and "|" also separate words in headlines ("Live | Russia invades"): ask for three short parts
+  const bars = line.split(/\s+[/|]\s+/u);
+  return bars.length >= 3 && bars.length <= 8 && bars.every((p) => p.length > 0 && p.length <= 25);
 }
 
 /** "(Reporting by ...; Editing by ...)": the wire's production credits, closing a story. */

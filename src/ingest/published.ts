@@ -100,7 +100,7 @@ const LABEL = /^(?:dated|date|first published|published|posted|publication date|
 const UPDATED_BEFORE = /\b(?:updated|modified|edited|last updated|revised)\b[^\d]{0,12}$/i;
 const PUBLISHED_BEFORE = /\b(?:published|posted|first published|date)\b[^\d]{0,12}$/i;
 /** A dateline: "KYIV, March 2, 2022 (Reuters) -", "WASHINGTON — March 2, 2022 —". */
-const DATELINE_HEAD = /^\p{Lu}[\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L} .]{2,30})?\s*[,—–-]\s*/u;
+const DATELINE_HEAD = /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,\s*[\p{L} .]{2,30})?\s*[,—–-]\s*/u;
 const SEPARATOR_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?[-–—:|]/u;
 
 function fromText(text: string): { date: string; text: string } | null {
@@ -122,10 +122,10 @@ function fromText(text: string): { date: string; text: string } | null {
     // A paragraph opening with a date, or a dateline ("CITY, March 2, 2022 (Agency) -")
     if (n < 3) {
       const head = DATELINE_HEAD.exec(line);
-      const at = head ? head[0].length : 0;
-      const hit = findDates(line.slice(at)).find((h) => h.index === 0);
-      if (hit && (SEPARATOR_AFTER.test(line.slice(at + hit.text.length)) || line.slice(at + hit.text.length).trim() === '')) {
-        return hit;
+      for (const at of head ? [0, head[0].length] : [0]) {
+        const hit = findDates(line.slice(at)).find((h) => h.index === 0);
+        const after = hit ? line.slice(at + hit.text.length) : '';
+        if (hit && (SEPARATOR_AFTER.test(after) || after.trim() === '')) return hit;
       }
     }
     // A short metadata line: "By Jane Doe | March 2, 2022 8:14 AM", "Updated ... Published ..."

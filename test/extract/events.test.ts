@@ -110,6 +110,12 @@ describe('typeEvents: types and dates', () => {
     expect(summary(events('Over 874,000 Ukrainians have fled to neighboring countries.'))).toEqual([['displacement', null]]);
   });
 
+  it('dates a report by its trailing attribution when the clause itself has no date', () => {
+    expect(summary(events('Over 874,000 Ukrainians have fled to neighboring countries, the U.N. estimated Tuesday.'))).toEqual([
+      ['displacement', '2022-03-01'],
+    ]);
+  });
+
   it('does not let a noun that names a known event take the date of an unrelated clause', () => {
     const text = 'Also on Wednesday, the U.S. accused Russia of blocking news of the invasion.';
     expect(summary(events(text))).toEqual([['invasion', null]]);
@@ -145,6 +151,12 @@ describe('typeEvents: what is not an event', () => {
     expect(events('The army wants a land corridor to the peninsula.')).toEqual([]);
     expect(events('Send it to my email address.')).toEqual([]);
     expect(events('Workers began a hunger strike.').map((e) => e.type)).toEqual(['protest']);
+  });
+
+  it('does not count a common verb without a weapon or force as its agent', () => {
+    expect(events('They hit the ground running.')).toEqual([]);
+    expect(events('The two sides struck a deal.')).toEqual([]);
+    expect(summary(events('The university was hit on Wednesday morning.'))).toEqual([['attack', '2022-03-02']]);
   });
 
   it('skips a trigger word that is part of a name', () => {

@@ -60,6 +60,7 @@ describe('findTimes: weekdays in news are the most recent such day', () => {
   it('reads a weekday in a future-tense clause as the coming one', () => {
     expect(only('Talks will resume on Thursday.').span.edtf).toBe('2022-03-03');
     expect(only('On Thursday, the ministers will meet again.').span.edtf).toBe('2022-03-03');
+    expect(only('A ceasefire could take effect as early as Friday.').span.edtf).toBe('2022-03-04');
   });
 
   it('does not read a report made on a weekday as future because of what was said', () => {
@@ -201,6 +202,12 @@ describe('findTimes: what is not a date', () => {
 
   it('does not read recurring clock times as the publication day', () => {
     expect(times('He called for protests at 2pm on weekends and 7pm on weeknights.')).toEqual([]);
+  });
+
+  it('does not read named days and titles as weekdays', () => {
+    expect(times('Shoppers flocked to the malls on Black Friday.')).toEqual([]);
+    expect(times('The Sunday Times reported the deal.')).toEqual([]);
+    expect(only('Russia attacked Ukraine Tuesday.').span.edtf).toBe('2022-03-01');
   });
 
   it('does not read "an overnight success" as a night', () => {

@@ -1,0 +1,92 @@
+/**
+ * Contradictions between statements, within a document and across documents.
+ *
+ * Two statements contradict when their claims (see ./claims.ts) are about the same matter and
+ * cannot both hold:
+ *
+ *  - control of the same place (same entity key) by different holders, where at least one claim
+ *    is of full control ("forces now fully hold X" vs "some parts are under our control"). Two
+ *    partial claims by different sides are compatible (a contested place).
+ *  - counts with the same subject (victim class and outcome, e.g. "people-killed") since the same
+ *    date, whose plausible ranges are disjoint. A reported tally is an estimate of one quantity,
+ *    so an open bound is read as at most a factor `OPEN_BOUND_FACTOR` away: "at least 136" means
+ *    136–408, "more than 2,000" means 2,001–6,003; those cannot both hold. Counts without a
+ *    "since" date are not compared (they rarely measure the same thing).
+ *
+ * Statements by the same speaker are not compared (an updated figure is not a contradiction).
+ * Each pair is reported both ways (a→b and b→a). Pure.
+ */
+import type { Claim, ContradictionRecord, StatementRecord } from './types.js';
+
+export const OPEN_BOUND_FACTOR = 3;
+
+type ControlClaim = Extract<Claim, { type: 'control' }>;
+type CountClaim = Extract<Claim, { type: 'count' }>;
+
+function range(c: CountClaim): [number, number] | null {
+  let lo = c.min;
+  let hi = c.max;
+  if (lo === null && hi === null) return null;
+  if (lo === null) lo = hi! / OPEN_BOUND_FACTOR;
+  if (hi === null) hi = lo * OPEN_BOUND_FACTOR;
+  return [lo, hi];
+}
+
+/** Why two claims contradict, or null. */
+export function claimsConflict(a: Claim, b: Claim): string | null {
+  if (a.type === 'control' && b.type === 'control') {
+    const x = a as ControlClaim;
+    const y = b as ControlClaim;
+    if (x.placeKey !== y.placeKey || x.holder === y.holder) return null;
+    if (!x.full && !y.full) return null;
+    const desc = (c: ControlClaim) => `${c.holder} ${c.full ? 'holds all of' : 'holds at least part of'}`;
+    return `control of ${x.placeKey}: ${desc(x)} it vs ${desc(y)} it`;
+  }
+  if (a.type === 'count' && b.type === 'count') {
+    const x = a as CountClaim;
+    const y = b as CountClaim;
+    if (x.subject !== y.subject || !x.since || x.since !== y.since) return null;
+    const rx = range(x);
+    const ry = range(y);
+    if (!rx || !ry) return null;
+    if (rx[1] < ry[0] || ry[1] < rx[0]) {
+      const show = (c: CountClaim) => (c.min !== null && c.max !== null && c.min === c.max ? `${c.min}` : `${c.min ?? '?'}–${c.max ?? '?'}`);
+      return `${x.subject} since ${x.since}: ${show(x)} vs ${show(y)}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Contradiction pairs between `statements` (a document's) and `candidates` (statements of other
+ * documents, or the same list for pairs within the document).
+ */
+export function detectContradictions(statements: StatementRecord[], candidates: StatementRecord[]): ContradictionRecord[] {
+  const out: ContradictionRecord[] = [];
+  const seen = new Set<string>();
+  const add = (a: string, b: string, reason: string) => {
+    const k = `${a}|${b}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ a, b, reason });
+  };
+  for (const s of statements) {
+    if (!s.claims?.length) continue;
+    for (const c of candidates) {
+      if (c.key === s.key || !c.claims?.length) continue;
+      if (s.speakerKey && s.speakerKey === c.speakerKey) continue;
+      let reason: string | null = null;
+      for (const x of s.claims) {
+        for (const y of c.claims) {
+          reason = claimsConflict(x, y);
+          if (reason) break;
+        }
+        if (reason) break;
+      }
+      if (!reason) continue;
+      add(s.key, c.key, reason);
+      add(c.key, s.key, reason);
+    }
+  }
+  return out;
+}
