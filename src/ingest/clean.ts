@@ -40,6 +40,9 @@ const CREDIT_START = /^(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy of|c
 /** "Name Surname/AGENCY" or "Name/AGENCY/AGENCY via Service" closing the line: the photographer/agency convention. */
 const AGENCY_SLASH =
   /(?:^|\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\/\p{Lu}[\p{L}&-]*(?:\/\p{Lu}[\p{L}&-]*)*(?:\s+via\s+\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*)?)?$/u;
+/** "REUTERS/Jane Roe", "AP Photo/Jane Roe", "Getty Images/Jane Roe" closing the line: agency first, then the photographer. */
+const AGENCY_FIRST =
+  /(?:^|\s)(?:\p{Lu}{2,}(?:\s\p{Lu}{2,})*(?:\s+Photo)?|\p{Lu}\p{L}+ Images)\/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u;
 /** "handout via X", "pool photo via X". */
 const HANDOUT_VIA = /\b(?:handout|pool(?: photo)?|file photo)\b.{0,60}\bvia\s+\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)?$/iu;
 
@@ -54,7 +57,7 @@ function isCaption(line: string): boolean {
   if (CREDIT_PAREN.test(line)) return true;
   if (CREDIT_START.test(line) && line.length <= 200) return true;
   if (line.includes('©')) return true;
-  if (!ENDS_SENTENCE.test(line) && (AGENCY_SLASH.test(line) || HANDOUT_VIA.test(line))) return true;
+  if (!ENDS_SENTENCE.test(line) && (AGENCY_SLASH.test(line) || AGENCY_FIRST.test(line) || HANDOUT_VIA.test(line))) return true;
   return false;
 }
 
@@ -143,6 +146,7 @@ const EVERYWHERE: LineRule[] = [
   { rule: 'reading-aid', test: (l) => READING_AIDS.test(l) },
   { rule: 'tags', test: (l) => l.length <= 300 && TAGS.test(l) },
   { rule: 'follow', test: (l) => l.length <= 150 && FOLLOW.test(l) },
+  { rule: 'production-credits', test: isProductionCredits },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -167,10 +171,13 @@ function isBreadcrumb(line: string): boolean {
 /** "(Reporting by ...; Editing by ...)": the wire's production credits, closing a story. */
 const PRODUCTION_CREDITS = /^\(?(?:reporting|writing|editing|additional reporting|compiled|produced|research|graphics?) by\b/iu;
 
-const TRAILING: LineRule[] = [
-  { rule: 'prev-next', test: isPrevNext },
-  { rule: 'production-credits', test: (l) => l.length <= 300 && PRODUCTION_CREDITS.test(l) },
-];
+/** Production credits: parenthesized, or several credits ("Reporting by ...; Editing by ..."), or a bare name list. */
+function isProductionCredits(line: string): boolean {
+  if (line.length > 300 || !PRODUCTION_CREDITS.test(line)) return false;
+  return /^\(.*\)$/u.test(line) || /;/.test(line) || !ENDS_SENTENCE.test(line);
+}
+
+const TRAILING: LineRule[] = [{ rule: 'prev-next', test: isPrevNext }];
 const LEADING: LineRule[] = [{ rule: 'breadcrumb', test: isBreadcrumb }];
 
 /** A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters". */
@@ -178,8 +185,32 @@ const BYLINE = /^(?:By|BY|Written by|Words by|Story by)\s+\p{Lu}/u;
 
 function firstRule(rules: LineRule[], line: string): string | null {
   for (const r of rules) if (r.test(line)) return r.rule;
-  return null;
+  const composite = compositeRule(line);
+  return rules === EVERYWHERE ? composite : null;
 }
+
+/** "Advertisement · Scroll to continue": a line made of furniture pieces joined by · • | is furniture. */
+function compositeRule(line: string): string | null {
+  const parts = line.split(/\s+[·•|]\s+/u);
+  if (parts.length < 2) return null;
+  let first: string | null = null;
+  for (const p of parts) {
+    let r: string | null = null;
+    for (const rule of EVERYWHERE) if (rule.test(p.trim())) r = r ?? rule.rule;
+    if (!r) return null;
+    first = first ?? r;
+  }
+  return first;
+}
+
+/** A line that reads like a linked headline (short, not a sentence). */
+const isHeadlineLike = (t: string) => t.length <= 150 && !ENDS_SENTENCE.test(t) && !/[,;:]$/u.test(t);
+
+/** A "Related" / "Read next" / "Most read" label standing alone on its line. */
+const isBareLabel = (t: string) => {
+  const m = READ_MORE.exec(t) ?? RELATED_LABEL.exec(t);
+  return !!m && m[1]!.trim().replace(/^[:»›>|–—-]\s*/u, '') === '';
+};
 
 /** Separates site furniture from the article text. */
 export function cleanText(raw: string): CleanResult {
@@ -200,6 +231,22 @@ export function cleanText(raw: string): CleanResult {
       bylines.add(t);
     }
   });
+
+  // A bare "Read next" / "Related" label followed, to the end, only by headline-like lines or furniture:
+  // the lines after it are its links.
+  let label = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i]!.trim();
+    if (!t) continue;
+    if (rule[i] === 'related-links' && isBareLabel(t)) {
+      label = i;
+      break;
+    }
+    if (!rule[i] && !isHeadlineLike(t)) break;
+  }
+  if (label >= 0) {
+    for (let i = label + 1; i < lines.length; i++) if (lines[i]!.trim() && !rule[i]) rule[i] = 'related-links';
+  }
 
   // Trailing furniture: from the end, while lines are furniture.
   for (let i = lines.length - 1; i >= 0; i--) {

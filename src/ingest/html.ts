@@ -80,6 +80,10 @@ function isHidden(el: DomElement): boolean {
   return false;
 }
 
+/** Class/id names of page-level blocks (dropped outside the article only). */
+const PAGE_BLOCK_RE =
+  /^(?:header|footer|masthead|navbar|nav|navigation|menu|topbar|banner|site-header|site-footer|page-header|page-footer|global-header|global-footer|site-nav|main-nav)$/i;
+
 function isFurnitureBlock(el: DomElement, inArticle: boolean): boolean {
   if (DROP.has(el.name)) return true;
   if (!inArticle && DROP_OUTSIDE_ARTICLE.has(el.name)) return true;
@@ -88,6 +92,7 @@ function isFurnitureBlock(el: DomElement, inArticle: boolean): boolean {
   const role = attr(el, 'role');
   if (role && (DROP_ROLES.has(role) || (role === 'banner' && !inArticle))) return true;
   const names = [...(attr(el, 'class') ?? '').split(/\s+/), attr(el, 'id') ?? ''].filter(Boolean);
+  if (!inArticle && names.some((n) => PAGE_BLOCK_RE.test(n))) return true;
   return names.some((n) => FURNITURE_RE.test(n));
 }
 

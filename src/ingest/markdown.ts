@@ -17,25 +17,25 @@ export function stripInlineMarkdown(line: string): string {
   let s = park(line);
   const codes: string[] = [];
   // Code spans first: nothing inside them is markup.
-  s = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _f: string, code: string) => {
+  s = s.replace(/(`{1,10})([^`]|[^`][\s\S]{0,2000}?[^`])\1(?!`)/g, (_, _f: string, code: string) => {
     codes.push(code.trim() === '' ? code : code.replace(/^ (.*) $/, '$1'));
     return `\ue100${codes.length - 1}\ue101`;
   });
   s = s
-    .replace(/!\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g, '') // images
-    .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, '')
-    .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g, '$1') // [text](url)
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // [text][ref]
+    .replace(/!\[([^\]]{0,500})\]\((?:[^()\s]|\([^)]{0,200}\)){0,2000}(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g, '') // images
+    .replace(/!\[([^\]]{0,500})\]\[[^\]]{0,200}\]/g, '')
+    .replace(/\[([^\]]{1,500})\]\((?:[^()\s]|\([^)]{0,200}\)){0,2000}(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g, '$1') // [text](url)
+    .replace(/\[([^\]]{1,500})\]\[[^\]]{0,200}\]/g, '$1') // [text][ref]
     .replace(/<((?:https?|mailto):[^\s>]+)>/g, '$1') // <https://...>
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, (m, d: string, inner: string, off: number, all: string) => {
+    .replace(/~~(?=\S)([\s\S]{0,1000}?\S)~~/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]{0,1000}?\S)\1/g, (m, d: string, inner: string, off: number, all: string) => {
       // __ only at word boundaries (snake__case stays)
       if (d === '__' && (/\w/.test(all[off - 1] ?? '') || /\w/.test(all[off + m.length] ?? ''))) return m;
       return inner;
     })
-    .replace(/(^|[^\w*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\w*])/g, '$1$2')
+    .replace(/(^|[^\w*])\*(?=[^\s*])([^*]{0,1000}?[^\s*])\*(?![\w*])/g, '$1$2')
     .replace(/(^|[^\w*])\*(?=[^\s*])([^*\s])\*(?![\w*])/g, '$1$2')
-    .replace(/(^|[^\w_])_(?=[^\s_])([^_]*?[^\s_]|[^\s_])_(?![\w_])/g, '$1$2');
+    .replace(/(^|[^\w_])_(?=[^\s_])([^_]{0,1000}?[^\s_]|[^\s_])_(?![\w_])/g, '$1$2');
   s = s.replace(/\ue100(\d+)\ue101/g, (_, i: string) => codes[Number(i)] ?? '');
   return unpark(s);
 }

@@ -165,3 +165,40 @@ describe('cleanText: look-alikes of furniture that are article text', () => {
     expect(cleanText(raw)).toEqual({ text: raw, furniture: [] });
   });
 });
+
+describe('cleanText: wire-style furniture', () => {
+  it('removes an agency-first photo credit, joined notices, production credits and the linked headlines after a bare "Read Next"', () => {
+    const raw = [
+      'Troops advance near the river',
+      '',
+      'KYIV, Feb 15 (Agency) - Forces advanced near the river, the military said on Wednesday.',
+      '',
+      'Advertisement · Scroll to continue',
+      '',
+      'Soldiers fire a howitzer near the river, February 14, 2023. AGENCY/Jane Roe',
+      '',
+      '"The enemy continues to attack," the general staff said.',
+      '',
+      'Reporting by Jane Roe; Editing by John Doe',
+      'Read Next',
+      'World',
+      'Another headline about the war',
+    ].join('\n');
+    const { text, furniture } = cleanText(raw);
+    expect(text).toBe(
+      [
+        'Troops advance near the river',
+        '',
+        'KYIV, Feb 15 (Agency) - Forces advanced near the river, the military said on Wednesday.',
+        '',
+        '"The enemy continues to attack," the general staff said.',
+      ].join('\n'),
+    );
+    expect(furniture.map((f) => f.rule)).toEqual(['advertisement', 'caption-credit', 'production-credits', 'related-links', 'related-links', 'related-links']);
+  });
+
+  it('keeps a closing line that is a sentence even after a "Related" label', () => {
+    const raw = 'First paragraph.\n\nRelated\n\nThe last sentence of the article.';
+    expect(cleanText(raw).furniture).toEqual([{ text: 'Related', rule: 'related-links' }]);
+  });
+});

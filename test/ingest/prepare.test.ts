@@ -245,3 +245,20 @@ describe('prepareDocument: HTML and Markdown', () => {
     expect(doc.meta).toMatchObject({ title: 'Library extends opening hours', publisher: 'Valley Weekly', published: '2020-01-15', extra: { shelfmark: 'VW-2020-003' } });
   });
 });
+
+describe('htmlToText', () => {
+  it('without a single <article>, takes the body and drops page blocks and conventional furniture classes', async () => {
+    const { htmlToText } = await import('../../src/ingest/index.js');
+    const html = `<html><body>
+      <div class="header">Site name</div>
+      <div id="content"><h1>Title</h1><p>One.</p><p hidden>Hidden text.</p><p style="display: none">Also hidden.</p></div>
+      <div class="related-stories"><p>Other story</p></div>
+      <div id="newsletter-signup">Sign up now</div>
+      <div role="navigation">Menu</div>
+      <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-02-03T01:00:00Z","headline":"LD headline"}</script>
+    </body></html>`;
+    const r = htmlToText(html);
+    expect(r.text).toBe('Title\n\nOne.');
+    expect(r.meta).toMatchObject({ title: 'LD headline', published: '2020-02-03' });
+  });
+});
