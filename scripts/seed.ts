@@ -25,6 +25,7 @@ async function main(): Promise<number> {
       console.log(JSON.stringify(summary, null, 2));
     } else {
       console.log(`added ${summary.added.length}, updated ${summary.updated.length}, unchanged ${summary.unchanged.length}, failed ${summary.failed.length}`);
+      for (const w of summary.warnings) console.log(`warning: ${w.path}: ${w.reason}`);
       for (const f of summary.failed) console.log(`failed: ${f.path}: ${f.reason}`);
       const c = summary.counts;
       console.log(`archive: ${c.documents} documents, ${c.entities} entities, ${c.statements} statements, ${c.events} events`);

@@ -299,6 +299,7 @@ function ensureTimeline() {
     orientation: { axis: 'top', item: 'top' },
     verticalScroll: true,
     zoomKey: '',
+    align: 'left',
     selectable: true,
     multiselect: false,
     showCurrentTime: false,

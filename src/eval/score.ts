@@ -21,8 +21,8 @@
  *    name or alias matching one alternative. notEntities: no entity name or alias may contain it.
  *  - Events: some timeline item of the document whose excerpt contains the cue is dated to the
  *    date: its span overlaps the date's period and is no wider than max(2 days, the period).
- *  - Links: the document entities of that kind matching any token must come from at least two
- *    documents and all be one cross-document entity (same id).
+ *  - Links: the tokens must occur (as names or aliases of entities of that kind) in at least two
+ *    documents, and one cross-document entity (same id) must carry them in every such document.
  *  - Contradictions: some contradiction pair has one statement matching the gold 'a' cue and the
  *    other matching one 'b' cue (text, quote or excerpt).
  *
@@ -307,10 +307,12 @@ export function score(gold: GoldFile, snapshot: ArchiveSnapshot): ScoreReport {
     for (const d of snapshot.documents) {
       for (const e of d.entities) if (e.kind === link.kind && nameMatches(link.tokens, [e.name, ...e.aliases])) matched.push({ doc: d.file, id: e.id });
     }
+    // One entity must be found under these names in every document where any of them occurs.
     const docs = new Set(matched.map((m) => m.doc));
     const ids = new Set(matched.map((m) => m.id ?? `?${m.doc}`));
-    const ok = docs.size >= 2 && ids.size === 1;
-    count('links', ok, `${link.tokens.join('|')}: ${docs.size} documents, ${ids.size} entities`, new Map());
+    const covering = [...ids].filter((id) => [...docs].every((d) => matched.some((m) => m.doc === d && (m.id ?? `?${m.doc}`) === id)));
+    const ok = docs.size >= 2 && covering.length > 0;
+    count('links', ok, `${link.tokens.join('|')}: ${docs.size} documents, no entity in all of them (${[...ids].join(', ')})`, new Map());
   }
   for (const c of gold.contradictions ?? []) {
     const ok = snapshot.contradictions.some(

@@ -36,6 +36,7 @@ import {
   isFirstName,
   isLastName,
   lexTags,
+  looksPlural,
 } from './lexicon.js';
 import { isAllCaps, isCapitalized, isDottedAcronym, isPossessive, similarSurname, tokenize, type Token } from './text.js';
 import type { AuthorityRecord, EntityKind, ExtractContext, Sentence, Span } from './types.js';
@@ -151,6 +152,8 @@ function chunks(tokens: Token[]): Chunk[] {
 export interface RecognizeOptions {
   /** Precomputed authority index (tests may pass their own). */
   authorities?: AuthorityIndex;
+  /** The tokens of each sentence, when already computed. */
+  sentenceTokens?: Token[][];
 }
 
 interface KnownIndex {
@@ -158,7 +161,19 @@ interface KnownIndex {
   surnames: { last: string; key: string; name: string }[];
 }
 
+const knownCache = new WeakMap<object, KnownIndex>();
+
 function knownIndex(ctx: ExtractContext): KnownIndex {
+  const list = ctx.known ?? [];
+  let idx = knownCache.get(list);
+  if (!idx) {
+    idx = buildKnownIndex(ctx);
+    knownCache.set(list, idx);
+  }
+  return idx;
+}
+
+function buildKnownIndex(ctx: ExtractContext): KnownIndex {
   const byForm = new Map<string, { key: string; kind: EntityKind; name: string }>();
   const surnames: KnownIndex['surnames'] = [];
   for (const k of ctx.known ?? []) {
@@ -222,8 +237,8 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
     return { country: null, place: null, org: form };
   };
 
-  for (const s of sentences) {
-    const tokens = tokenize(text, s.start, s.end);
+  for (const [si, s] of sentences.entries()) {
+    const tokens = opts.sentenceTokens?.[si] ?? tokenize(text, s.start, s.end);
     // Position of the first word of the sentence (after opening quotes/brackets).
     const firstWord = tokens.findIndex((t) => t.kind === 'word');
     for (const [ti, t] of tokens.entries()) {
@@ -339,7 +354,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           const title = formOf(text, toks.slice(ts, te)).toLowerCase();
           const personRoles: string[] = [];
           const placeRole = ['deputy mayor', 'mayor', 'governor', 'deputy governor'].find((r) => title === r);
-          if (placeRole && aff?.place) personRoles.push(`${placeRole[0].toUpperCase()}${placeRole.slice(1)} of ${aff.place.authority?.name ?? aff.place.place?.name ?? aff.place.form}`);
+          if (placeRole && aff?.place) personRoles.push(`${placeRole.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())} of ${aff.place.authority?.name ?? aff.place.place?.name ?? aff.place.form}`);
           const personToks = nameToks;
           const pForm = formOf(text, personToks);
           add({
@@ -455,7 +470,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         const n2 = tokens[at + 2]?.text.toLowerCase() ?? '';
         const speaks = REPORTING_VERBS.get(n1) === 'finite' || (/^(?:has|have|had|also|will|would)$/.test(n1) && REPORTING_VERBS.get(n2) === 'finite');
         const det = prev && /^(?:the|a|an)$/i.test(prev.text);
-        if (speaks && !det) {
+        if (speaks && !det && !(at === firstWord && /s$/.test(lw) && looksPlural(w))) {
           add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
           return;
         }
@@ -488,12 +503,13 @@ const PLACE_WORDS = "(\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,2})
 /** Place-bound role phrases in one sentence. */
 function findRoles(text: string, s: Sentence, out: RoleCandidate[]): void {
   const body = text.slice(s.start, s.end);
+  if (!/mayor|governor/i.test(body)) return;
   const taken: Span[] = [];
   const push = (start: number, end: number, title: string, placeBy: RoleCandidate['placeBy'], placeText?: string) => {
     if (taken.some((t) => start < t.end && end > t.start)) return;
     taken.push({ start, end });
-    const norm = title.toLowerCase().replace(/\s+/g, ' ');
-    out.push({ start: s.start + start, end: s.start + end, text: body.slice(start, end), title: norm[0].toUpperCase() + norm.slice(1), placeBy, placeText });
+    const norm = title.toLowerCase().replace(/\s+/g, ' ').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+    out.push({ start: s.start + start, end: s.start + end, text: body.slice(start, end), title: norm, placeBy, placeText });
   };
   const patterns: [RegExp, (m: RegExpExecArray) => void][] = [
     // "the mayor of Kherson"

@@ -31,7 +31,19 @@ export interface Gazetteer {
 
 let cached: Gazetteer | null = null;
 
+const keyCache = new Map<string, string>();
+
 function key(name: string): string {
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    k = computeKey(name);
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(name, k);
+  }
+  return k;
+}
+
+function computeKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -29,6 +29,33 @@ export function isCommonWord(word: string): boolean {
   return tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t));
 }
 
+/** A common word, or the plural of one ("Videos", "Residents", "Cities"). */
+export function isCommonNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  if (isCommonWord(w)) return true;
+  if (w.length > 3 && w.endsWith('ies') && isCommonWord(w.slice(0, -3) + 'y')) return true;
+  if (w.length > 3 && w.endsWith('es') && isCommonWord(w.slice(0, -2))) return true;
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && isCommonWord(w.slice(0, -1));
+}
+
+const pluralCache = new Map<string, boolean>();
+
+/**
+ * Whether compromise's pre-tagger reads a capitalized word as a plural noun ("Videos",
+ * "Protesters"): used only for the rare unknown sentence-initial word before a verb. Memoized.
+ */
+export function looksPlural(word: string): boolean {
+  let v = pluralCache.get(word);
+  if (v === undefined) {
+    const doc = (nlp as unknown as { tokenize(t: string): { compute(x: string[]): void; json(): { terms: { tags: string[] }[] }[] } }).tokenize(word);
+    doc.compute(['lexicon', 'preTagger']);
+    v = doc.json()[0]?.terms[0]?.tags.includes('Plural') ?? false;
+    if (pluralCache.size > 10_000) pluralCache.clear();
+    pluralCache.set(word, v);
+  }
+  return v;
+}
+
 export function isFirstName(word: string): boolean {
   return lexTags(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
@@ -115,10 +142,10 @@ export const PLACE_NOUNS = new Set(
 /** Reporting verbs: word form → whether it is a participle that takes its clause's subject. */
 export const REPORTING_VERBS = new Map<string, 'finite' | 'participle'>();
 for (const w of (
-  'said says say told tells tell added adds stated states warned warns wrote writes posted posts tweeted tweets ' +
-  'announced announces claimed claims accused accuses calls called insisted insists argued argues noted notes ' +
+  'said says say told tells tell added adds stated warned warns wrote writes posted tweeted tweets ' +
+  'announced announces claimed claims accused accuses calls called insisted insists argued argues noted ' +
   'explained explains estimated estimates denied denies vowed vows urged urges declared declares confirmed confirms ' +
-  'acknowledged acknowledges admitted admits stressed stresses reported reports predicted predicts promised promises ' +
+  'acknowledged acknowledges admitted admits stressed stresses reported predicted predicts promised ' +
   'replied replies responded responds revealed reveals threatened threatens alleged alleges described describes ' +
   'pledged pledges asserted asserts'
 ).split(' '))

@@ -13,6 +13,7 @@ import { typeEvents } from './events.js';
 import { resolveEntities, type MentionRef } from './resolve.js';
 import { segment, type Paragraph } from './segment.js';
 import { attributeStatements } from './statements.js';
+import { tokenize, tokensBySentence, type Token } from './text.js';
 import { findTimes } from './time.js';
 import type { ContradictionRecord, EntityRecord, EventRecord, Extraction, ExtractContext, Sentence, StatementRecord, TimeMention } from './types.js';
 
@@ -23,6 +24,8 @@ export interface PipelineState {
   readonly authorities: AuthorityIndex;
   sentences: Sentence[];
   paragraphs: Paragraph[];
+  /** The tokens of each sentence (one tokenization of the whole text). */
+  sentenceTokens: Token[][];
   recognition: Recognition;
   entities: EntityRecord[];
   refs: MentionRef[];
@@ -41,11 +44,14 @@ export interface Stage {
 export const STAGES: readonly Stage[] = [
   {
     name: 'segment',
-    run: (s) => ({ ...s, ...segment(s.text) }),
+    run: (s) => {
+      const seg = segment(s.text);
+      return { ...s, ...seg, sentenceTokens: tokensBySentence(tokenize(s.text), seg.sentences) };
+    },
   },
   {
     name: 'entities',
-    run: (s) => ({ ...s, recognition: recognizeEntities(s.text, s.sentences, s.ctx, { authorities: s.authorities }) }),
+    run: (s) => ({ ...s, recognition: recognizeEntities(s.text, s.sentences, s.ctx, { authorities: s.authorities, sentenceTokens: s.sentenceTokens }) }),
   },
   {
     name: 'resolve',
@@ -59,7 +65,7 @@ export const STAGES: readonly Stage[] = [
     name: 'statements',
     run: (s) => ({
       ...s,
-      ...attributeStatements({ text: s.text, sentences: s.sentences, paragraphs: s.paragraphs, entities: s.entities, refs: s.refs, times: s.times, ctx: s.ctx }),
+      ...attributeStatements({ text: s.text, sentences: s.sentences, paragraphs: s.paragraphs, entities: s.entities, refs: s.refs, times: s.times, ctx: s.ctx, sentenceTokens: s.sentenceTokens }),
     }),
   },
   {
@@ -87,6 +93,7 @@ export function initialState(text: string, ctx: ExtractContext): PipelineState {
     authorities,
     sentences: [],
     paragraphs: [],
+    sentenceTokens: [],
     recognition: { candidates: [], roles: [], demonyms: [] },
     entities: [],
     refs: [],

@@ -46,9 +46,12 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   let open: { at: number; paragraph: number } | null = null;
   for (const [pi, p] of paragraphs.entries()) {
     const doubles: Span[] = [];
-    for (let i = p.start; i < p.end; i++) {
+    const dre = /["“”„«»]/g;
+    dre.lastIndex = p.start;
+    let dm: RegExpExecArray | null;
+    while ((dm = dre.exec(text)) && dm.index < p.end) {
+      const i = dm.index;
       const ch = text[i];
-      if (ch !== '"' && !OPENERS.has(ch) && !CLOSERS.has(ch)) continue;
       const opening = OPENERS.has(ch) || (ch === '"' && isOpeningStraight(text, i, p.start));
       if (open && open.paragraph !== pi && i === p.start && opening) continue; // continuation mark
       if (opening && !open) {
@@ -70,7 +73,11 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
     }
     // Single curly marks outside double quotations.
     let sOpen = -1;
-    for (let i = p.start; i < p.end; i++) {
+    const sre = /[‘’]/g;
+    sre.lastIndex = p.start;
+    let sm: RegExpExecArray | null;
+    while ((sm = sre.exec(text)) && sm.index < p.end) {
+      const i = sm.index;
       const ch = text[i];
       if (doubles.some((d) => i >= d.start && i < d.end)) continue;
       if (ch === '‘' && (i === p.start || /[\s([{—–-]/.test(text[i - 1]))) {

@@ -62,15 +62,40 @@ const norm = (s: string) => s.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim()
 type Known = NonNullable<ExtractContext['known']>[number];
 
 /** The known entity (earlier documents) a cluster is, if any. */
-export function matchKnown(kind: EntityKind, forms: string[], known: readonly Known[], role = false): Known | null {
-  const same = known.filter((k) => k.kind === kind);
-  const lower = new Set(forms.map((f) => norm(f).toLowerCase()));
-  for (const k of same) {
+interface KnownForms {
+  /** kind + form (exact for forms of ≤ 3 characters, lower-cased otherwise) → entity. */
+  byForm: Map<string, Known>;
+  byKind: Map<EntityKind, Known[]>;
+}
+const knownFormsCache = new WeakMap<readonly Known[], KnownForms>();
+
+function knownForms(known: readonly Known[]): KnownForms {
+  let idx = knownFormsCache.get(known);
+  if (idx) return idx;
+  idx = { byForm: new Map(), byKind: new Map() };
+  for (const k of known) {
+    const list = idx.byKind.get(k.kind) ?? [];
+    list.push(k);
+    idx.byKind.set(k.kind, list);
     for (const f of [k.name, ...k.aliases]) {
       const nf = norm(f);
-      if (nf.length <= 3 ? forms.some((x) => norm(x) === nf) : lower.has(nf.toLowerCase())) return k;
+      const fk = `${k.kind}|${nf.length <= 3 ? nf : nf.toLowerCase()}`;
+      if (!idx.byForm.has(fk)) idx.byForm.set(fk, k);
     }
   }
+  knownFormsCache.set(known, idx);
+  return idx;
+}
+
+export function matchKnown(kind: EntityKind, forms: string[], known: readonly Known[], role = false): Known | null {
+  if (!known.length) return null;
+  const idx = knownForms(known);
+  for (const f of forms) {
+    const nf = norm(f);
+    const hit = idx.byForm.get(`${kind}|${nf.length <= 3 ? nf : nf.toLowerCase()}`);
+    if (hit) return hit;
+  }
+  const same = idx.byKind.get(kind) ?? [];
   if (kind !== 'PERSON' || role) return null;
   const full = forms.filter((f) => f.split(/\s+/).length > 1);
   const people = same.filter((k) => !/\bof\b/i.test(k.name));
@@ -119,7 +144,7 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
   };
 
   const sorted = [...rec.candidates].sort((a, b) => a.start - b.start);
-  const isCity = (c: EntityCandidate) => c.kind === 'PLACE' && (c.place?.kind === 'city' || c.source === 'place-context' || (!!c.authority && c.authority.kind === 'PLACE' && !c.authority.country && false));
+  const isCity = (c: EntityCandidate) => c.kind === 'PLACE' && (c.place?.kind === 'city' || c.source === 'place-context');
 
   // 1. Authorities, known entities, places, organizations, full person names.
   const persons: Cluster[] = [];
@@ -254,6 +279,13 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     let name = nameOf(c);
     if (c.fromAdjective && !c.forms.length) c.forms.push(name);
     const k = c.knownKey ? known.find((x) => x.key === c.knownKey) ?? null : matchKnown(c.kind, [name, ...c.forms, ...c.roles], known, c.role);
+    if (k && !c.authority && !c.place && !c.roleName && c.kind !== 'PLACE') {
+      // Keep the archive's form unless this document writes the name more fully.
+      const words = (x: string) => x.split(/\s+/).length;
+      const nameLike = (x: string) => c.kind !== 'PERSON' || /^(?:\p{Lu}[\p{L}’'.-]*\s*)+$/u.test(x);
+      const best = [k.name, ...k.aliases].filter(nameLike).reduce((a, b) => (words(b) > words(a) ? b : a), k.name);
+      if (words(best) >= words(name)) name = best;
+    }
     const key = k?.key ?? `${kindPrefix(c.kind)}:${slug(name)}`;
     const aliasSet = new Set<string>();
     for (const f of [...c.forms, ...(c.authority?.aliases ?? []), ...c.roles]) if (norm(f) !== name) aliasSet.add(norm(f));
@@ -279,8 +311,6 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
       entities.push(e);
     }
     for (const r of c.refs) refs.push({ ...r, key });
-    void name;
-    name = '';
   }
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
   refs.sort((a, b) => a.start - b.start || b.end - a.end);

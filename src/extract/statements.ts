@@ -45,7 +45,7 @@ import {
   REPORTING_VERBS,
   TITLES,
   TITLE_MODIFIERS,
-  isCommonWord,
+  isCommonNoun,
   lexTags,
 } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
@@ -63,6 +63,8 @@ export interface StatementInput {
   refs: MentionRef[];
   times: TimeMention[];
   ctx: ExtractContext;
+  /** The tokens of each sentence, when already computed. */
+  sentenceTokens?: Token[][];
 }
 
 export interface StatementOutput {
@@ -105,6 +107,8 @@ const AUX = new Set([
   'first', 'last', 'just', 'even', 'still', 'officially', 'initially', 'finally', 'himself', 'herself', 'itself', 'only',
   'may', 'might', 'could', 'should', 'can', 'must', 'late', 'early', 'on', 'yesterday', 'today', 'privately', 'openly',
 ]);
+/** Heads of institutions whose names are written in title case ("Defense Ministry"). */
+const INSTITUTION_HEADS = new Set(['ministry', 'service', 'services', 'department', 'agency', 'committee', 'council', 'office', 'bureau', 'commission', 'directorate', 'inspectorate']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
@@ -153,7 +157,14 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   const byKey = new Map(entities.map((e) => [e.key, e]));
   const gz = gazetteer();
   const quotes = findQuotes(text, paragraphs);
-  const inQuote = (pos: number) => quotes.some((q) => pos >= q.start && pos < q.end);
+  const quoteMask = new Uint8Array(text.length + 1);
+  for (const q of quotes) quoteMask.fill(1, q.start, q.end);
+  const inQuote = (pos: number) => quoteMask[pos] === 1;
+  const timeMask = new Uint8Array(text.length + 1);
+  for (const m of times) timeMask.fill(1, m.start, m.end);
+  const refMask = new Uint8Array(text.length + 1);
+  for (const r of refs) refMask.fill(1, r.start, r.end);
+  const covered = (t: Token) => refMask[t.start] === 1 && refMask[t.end - 1] === 1;
   const defaultSaid = defaultSpan(ctx);
   const attributions: Attribution[] = [];
   const entityOf = (key: string) => byKey.get(key) ?? entities.find((e) => e.key === key);
@@ -171,8 +182,9 @@ export function attributeStatements(input: StatementInput): StatementOutput {
 
   // ---------------------------------------------------------------- 1–2. Attributions and speakers
   for (const [si, s] of sentences.entries()) {
-    const tokens = tokenize(text, s.start, s.end).filter((t) => !inQuote(t.start) || QUOTE_CHARS.test(t.text));
-    const inTime = (t: Token | undefined) => !!t && times.some((m) => t.start >= m.start && t.end <= m.end);
+    const tokens = (input.sentenceTokens?.[si] ?? tokenize(text, s.start, s.end)).filter((t) => !inQuote(t.start) || QUOTE_CHARS.test(t.text));
+    const firstWordIdx = tokens.findIndex((t) => t.kind === 'word');
+    const inTime = (t: Token | undefined) => !!t && timeMask[t.start] === 1 && timeMask[t.end - 1] === 1;
     const local: Attribution[] = [];
 
     const npToken = (j: number): boolean => {
@@ -206,8 +218,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         const t = tokens[j];
         const lw = t.text.toLowerCase();
         if (PERSON_ROLES.has(lw) || GROUP_NOUNS.has(lw)) return true;
-        if (t.kind === 'word' && isCapitalized(t.text) && !NP_DETERMINERS.has(lw) && !(isCommonWord(lw) && !refs.some((r) => r.start <= t.start && t.end <= r.end))) return true;
-        if (refs.some((r) => r.start <= t.start && t.end <= r.end)) return true;
+        if (t.kind === 'word' && isCapitalized(t.text) && !NP_DETERMINERS.has(lw) && (covered(t) || (j > firstWordIdx && !isCommonNoun(lw)))) return true;
+        if (covered(t)) return true;
       }
       return false;
     };
@@ -258,8 +270,10 @@ export function attributeStatements(input: StatementInput): StatementOutput {
 
     for (let vi = 0; vi < tokens.length; vi++) {
       const t = tokens[vi];
-      if (t.kind !== 'word' || inQuote(t.start)) continue;
+      if (t.kind !== 'word' || t.text.length < 3) continue;
       const lw = t.text.toLowerCase();
+      if (!REPORTING_VERBS.has(lw) && lw !== 'according' && lw !== 'put' && lw !== 'made') continue;
+      if (inQuote(t.start)) continue;
       const prev = tokens[vi - 1]?.text.toLowerCase() ?? '';
       const next = tokens[vi + 1]?.text.toLowerCase() ?? '';
       let mode: Mode | null = null;
@@ -279,7 +293,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         if (np) mode = 'before';
       } else {
         const kind = REPORTING_VERBS.get(lw);
-        if (!kind) continue;
+        if (!kind || isCapitalized(t.text)) continue;
         if (DETERMINERS.has(prev) || BE.has(prev) || next === 'by') continue;
         if ((lw === 'called' || lw === 'calls' || lw === 'calling') && /^(?:off|up|in|out)$/.test(next)) continue;
         if (kind === 'participle') {
@@ -377,7 +391,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           k++;
           continue;
         }
-        if (w === 'that' || w === ':' || w === ',' || w === '—' || w === '–') {
+        if (w === 'that' || w === ':' || w === ',' || w === '—' || w === '–' || (lw === 'made' && (w === 'it' || w === 'clear'))) {
           k++;
           continue;
         }
@@ -488,8 +502,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     if (GROUP_NOUNS.has(head) || ORG_HEADS.has(head)) {
       const { country, rest } = nationality(toks, inside);
       const restWords = rest.map((t) => t.text);
-      const isOrgName = restWords.some((w) => ORG_HEADS.has(w.toLowerCase())) && !restWords.every((w) => GROUP_NOUNS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()));
-      const restText = isOrgName ? restWords.map((w) => capitalizeFirst(w)).join(' ') : restWords.join(' ');
+      const isOrgName = restWords.some((w) => INSTITUTION_HEADS.has(w.toLowerCase()));
+      const restText = isOrgName ? restWords.map((w) => (INSTITUTION_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) ? capitalizeFirst(w) : w)).join(' ') : restWords.join(' ');
       const dem = country ? gz.demonymOf(country) : null;
       const name = dem ? `${dem} ${restText}` : capitalizeFirst(stripDet(spanText(text, np)));
       if (!restText) return null;
@@ -578,6 +592,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     if (!at.channel) at.channel = carriedChannel(at);
   }
 
+  const sentenceChannel = new Map<number, string | null>();
   function carriedChannel(at: Attribution): string | null {
     const key = at.speaker!.key;
     for (let si = at.sentence - 1; si >= 0; si--) {
@@ -585,7 +600,11 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (s.paragraph < at.paragraph - 3) break;
       const mentions = refs.some((r) => r.key === key && r.start >= s.start && r.end <= s.end && !r.adjective);
       if (!mentions) continue;
-      const ch = detectChannel(stripQuotes(text.slice(s.start, s.end)));
+      let ch = sentenceChannel.get(si);
+      if (ch === undefined) {
+        ch = detectChannel(stripQuotes(text.slice(s.start, s.end)));
+        sentenceChannel.set(si, ch);
+      }
       if (ch) return ch;
     }
     return null;
@@ -704,7 +723,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         claims,
       });
     }
-    if (at.quotes.length) continue;
+    // Quotations inside the reported words replace them; a quotation carried from a later line does not.
+    if (at.quotes.some((q) => carried.get(q) !== at)) continue;
     const content = stripLeading(text, at.content);
     if (wordCount(spanText(text, content)) < 3) continue;
     const reported = spanText(text, content).replace(/[.]+$/, '').trim();

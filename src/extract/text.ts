@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { STOP_WORDS } from './lexicon.js';
+import type { Span } from './types.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -24,37 +25,52 @@ export const ABBREVIATIONS = new Set(
 
 const TOKEN_RE =
   /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:(?:['’](?=\p{L})|[-‐‑](?=[\p{L}\p{N}]))[\p{L}\p{M}\p{N}]+)*|\d+(?:[.,:]\d+)*|[^\s]/gu;
+const LETTER_RE = /\p{L}/u;
 
-/** Words, numbers and punctuation with offsets; possessive "’s" is its own token. */
+/** Words, numbers and punctuation with offsets in `text`; possessive "’s" is its own token. */
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const out: Token[] = [];
-  const slice = text.slice(offset, end);
-  TOKEN_RE.lastIndex = 0;
+  const re = new RegExp(TOKEN_RE.source, 'gu');
+  re.lastIndex = offset;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(slice))) {
-    let t = m[0];
-    const s = offset + m.index;
-    if (/^\p{L}/u.test(t)) {
-      // "St." "Feb." "Gen." keep their period.
-      if (slice[m.index + t.length] === '.' && ABBREVIATIONS.has(t.toLowerCase())) {
-        out.push({ text: t + '.', start: s, end: s + t.length + 1, kind: 'word' });
-        TOKEN_RE.lastIndex += 1;
-        continue;
-      }
-      const poss = /^(.{2,}?)(['’]s)$/u.exec(t);
-      if (poss) {
-        out.push({ text: poss[1], start: s, end: s + poss[1].length, kind: 'word' });
-        out.push({ text: poss[2], start: s + poss[1].length, end: s + t.length, kind: 'word' });
-        continue;
-      }
-      out.push({ text: t, start: s, end: s + t.length, kind: 'word' });
-    } else if (/^\d/.test(t)) {
-      // A trailing period after a number is punctuation ("in 2014.")
+  while ((m = re.exec(text)) && m.index < end) {
+    const t = m[0];
+    const s = m.index;
+    if (s + t.length > end) break;
+    const c = t.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
       out.push({ text: t, start: s, end: s + t.length, kind: 'number' });
+    } else if (t.length > 1 || LETTER_RE.test(t)) {
+      // "St." "Feb." "Gen." keep their period.
+      if (text[s + t.length] === '.' && t.length <= 5 && ABBREVIATIONS.has(t.toLowerCase())) {
+        out.push({ text: t + '.', start: s, end: s + t.length + 1, kind: 'word' });
+        re.lastIndex += 1;
+        continue;
+      }
+      const n = t.length;
+      if (n > 3 && (t[n - 1] === 's' || t[n - 1] === 'S') && (t[n - 2] === '’' || t[n - 2] === "'")) {
+        out.push({ text: t.slice(0, n - 2), start: s, end: s + n - 2, kind: 'word' });
+        out.push({ text: t.slice(n - 2), start: s + n - 2, end: s + n, kind: 'word' });
+        continue;
+      }
+      out.push({ text: t, start: s, end: s + n, kind: 'word' });
     } else {
-      out.push({ text: t, start: s, end: s + t.length, kind: 'punct' });
+      out.push({ text: t, start: s, end: s + 1, kind: 'punct' });
     }
-    void t;
+  }
+  return out;
+}
+
+/** The tokens of each sentence, from one tokenization of the whole text. */
+export function tokensBySentence(tokens: Token[], sentences: Span[]): Token[][] {
+  const out: Token[][] = [];
+  let i = 0;
+  for (const s of sentences) {
+    while (i < tokens.length && tokens[i].start < s.start) i++;
+    let j = i;
+    while (j < tokens.length && tokens[j].end <= s.end) j++;
+    out.push(tokens.slice(i, j));
+    i = j;
   }
   return out;
 }

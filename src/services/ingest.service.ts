@@ -20,6 +20,8 @@ export interface SeedSummary {
   updated: string[];
   unchanged: string[];
   failed: IngestFailure[];
+  /** Things the archivist should know that did not stop a file (a repaired catalog line, ...). */
+  warnings: IngestFailure[];
   counts: { documents: number; entities: number; statements: number; events: number };
 }
 
@@ -92,12 +94,13 @@ export async function ingestDocument(
 
 /** Ingests files and folders; a bad file is reported and skipped, the rest go on. */
 export async function ingestPaths(services: Services, paths: string[], opts: IngestOptions = {}): Promise<SeedSummary> {
-  const summary: SeedSummary = { added: [], updated: [], unchanged: [], failed: [], counts: { documents: 0, entities: 0, statements: 0, events: 0 } };
+  const summary: SeedSummary = { added: [], updated: [], unchanged: [], failed: [], warnings: [], counts: { documents: 0, entities: 0, statements: 0, events: 0 } };
   const timings = opts.timings;
   let t = performance.now();
-  const { sources, failures } = await collectSources(paths);
+  const { sources, failures, warnings } = await collectSources(paths);
   if (timings) timings.read += performance.now() - t;
   summary.failed.push(...failures);
+  summary.warnings.push(...warnings);
 
   const authorities = readAuthorities(opts.authoritiesFile === undefined ? defaultAuthoritiesFile() : opts.authoritiesFile);
   const known: Known = await services.archive.knownEntities();
@@ -117,6 +120,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
       t = performance.now();
       const doc = prepareDocument(source);
       if (timings) timings.clean += performance.now() - t;
+      for (const w of doc.warnings ?? []) summary.warnings.push({ path: source.path, reason: w });
       const status = await ingestDocument(services, doc, state, timings);
       summary[status].push(source.path);
     } catch (e) {

@@ -90,6 +90,14 @@ describe('collectSources', () => {
     expect(r.failures).toEqual([{ path: link, reason: 'symlink loop' }]);
   });
 
+  it('reports a broken link to a document, given or found in a folder, and keeps the others', async () => {
+    const dir = tree({ 'ok.txt': 'Fine.' });
+    symlinkSync(path.join(dir, 'gone.txt'), path.join(dir, 'dangling.txt'));
+    const r = await collectSources([dir, path.join(dir, 'dangling.txt')]);
+    expect(r.failures).toEqual([{ path: path.join(dir, 'dangling.txt'), reason: 'broken symbolic link: its target does not exist' }]);
+    expect(names(r)).toEqual(['ok.txt']);
+  });
+
   it('takes a file reached twice (given twice, or through a link) once', async () => {
     const dir = tree({ 'docs/a.txt': 'A.' });
     symlinkSync(path.join(dir, 'docs'), path.join(dir, 'alias'));

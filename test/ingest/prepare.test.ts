@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collectSources,
   IngestError,
@@ -9,7 +9,7 @@ import {
   prepareSources,
   type CatalogEntry,
 } from '../../src/ingest/index.js';
-import { FIXTURES, source, tempTree } from './helpers.js';
+import { FIXTURES, source } from './helpers.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
@@ -170,11 +170,6 @@ describe('prepareDocument: metadata', () => {
 });
 
 describe('prepareDocument: HTML and Markdown', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    while (cleanups.length) cleanups.pop()!();
-  });
-
   it('extracts the article text from HTML, dropping scripts, styles, navigation, header, footer, asides and figures', async () => {
     const r = await collectSources([path.join(FIXTURES, 'article.html')]);
     const doc = prepareDocument(r.sources[0]!);
@@ -223,8 +218,6 @@ describe('prepareDocument: HTML and Markdown', () => {
   });
 
   it('strips Markdown markup before storing the text, keeping every word', () => {
-    const t = tempTree({});
-    cleanups.push(t.cleanup);
     const bytes = readFileSync(path.join(FIXTURES, 'article.md'));
     const doc = prepareDocument(source('article.md', bytes));
     expect(doc.mediaType).toBe('text/markdown');

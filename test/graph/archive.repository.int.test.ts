@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshArchive, type TestArchive } from '../helpers/archive';
+import { day, entity, extraction, preparedDoc, statement } from '../helpers/fixtures';
+import type { EntityRecord } from '../../src/extract/types';
+
+let a: TestArchive;
+beforeAll(async () => {
+  a = await freshArchive();
+});
+afterAll(() => a.close());
+
+const docCount = async (sha: string) =>
+  (await a.executor.query<{ n: number }>('MATCH (d:Document {sha256: $sha}) RETURN count(d) AS n', { sha }))[0].n;
+
+describe('storing a document', () => {
+  it('stores nothing of a document whose extraction fails to write (one transaction)', async () => {
+    const text = 'Mayor Ana Test said the road was closed.';
+    const doc = preparedDoc(text);
+    const bad = { ...entity('PERSON', 'Ana Test', text), key: null } as unknown as EntityRecord;
+    await expect(a.services.archive.storeDocument(doc, extraction({ entities: [bad] }))).rejects.toThrow();
+    expect(await docCount(doc.sha256)).toBe(0);
+  });
+
+  it('changes nothing when the same bytes come again', async () => {
+    const text = 'Officials of Testland said on Monday that the border was open.';
+    const x = extraction({ entities: [entity('PLACE', 'Testland', text)] });
+    const doc = preparedDoc(text);
+    expect((await a.services.archive.storeDocument(doc, x)).status).toBe('added');
+    const before = await a.services.archive.counts();
+    expect((await a.services.archive.storeDocument(doc, x)).status).toBe('unchanged');
+    expect(await a.services.archive.counts()).toEqual(before);
+  });
+
+  it('keeps the earlier version queryable when a document of the same identity comes with other bytes', async () => {
+    const v1 = preparedDoc('The minister of Testland said the talks failed.', { identity: 'https://example.org/report-7' });
+    const v2 = preparedDoc('The minister of Testland said the talks failed, then resumed.', { identity: 'https://example.org/report-7' });
+    const r1 = await a.services.archive.storeDocument(v1, extraction({}));
+    const r2 = await a.services.archive.storeDocument(v2, extraction({}));
+    expect(r1).toMatchObject({ status: 'added', version: 1 });
+    expect(r2).toMatchObject({ status: 'updated', version: 2 });
+    const rows = await a.executor.query<{ version: number; current: boolean; supersedes: number | null }>(
+      `MATCH (d:Document {identity: 'https://example.org/report-7'}) OPTIONAL MATCH (d)-[:SUPERSEDES]->(p)
+       RETURN d.version AS version, d.current AS current, p.version AS supersedes ORDER BY version`,
+    );
+    expect(rows).toEqual([
+      { version: 1, current: false, supersedes: null },
+      { version: 2, current: true, supersedes: 1 },
+    ]);
+  });
+
+  it('merges an entity across documents and keeps the union of its aliases', async () => {
+    const t1 = 'President Lior Vantana spoke. Vantana said the dam held.';
+    const t2 = 'President Lior Vantanna said the dam held.';
+    const e1 = entity('PERSON', 'Lior Vantana', t1, ['Vantana']);
+    const e2 = { ...entity('PERSON', 'Lior Vantana', t2), aliases: ['Lior Vantanna'], mentions: [{ start: 10, end: 23, text: 'Lior Vantanna' }] };
+    await a.services.archive.storeDocument(preparedDoc(t1), extraction({ entities: [e1] }));
+    await a.services.archive.storeDocument(preparedDoc(t2), extraction({ entities: [e2] }));
+    const [row] = await a.executor.query<{ n: number; aliases: string[] }>(
+      "MATCH (e:Entity {key: 'person:lior-vantana'}) RETURN count(e) AS n, collect(e.aliases)[0] AS aliases",
+    );
+    expect(row.n).toBe(1);
+    expect([...row.aliases].sort()).toEqual(['Lior Vantanna', 'Vantana']);
+  });
+
+  it('does not link a statement to a speaker that is not in the archive', async () => {
+    const text = 'Someone said the bridge was open.';
+    const s = statement(text, { said: text, speakerKey: 'person:nobody-stored', saidAt: day('2031-01-01') });
+    await a.services.archive.storeDocument(preparedDoc(text), extraction({ statements: [s] }));
+    const rows = await a.executor.query('MATCH (:Statement {key: $key})-[:SAID_BY]->(e) RETURN e', { key: s.key });
+    expect(rows).toEqual([]);
+  });
+});
