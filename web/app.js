@@ -246,7 +246,10 @@ function buildVisData() {
         className: [it.__typename === 'Statement' ? 'item-statement' : 'item-event', inexact ? 'inexact' : 'exact'].join(' '),
         title: escapeHtml(`${shorten(itemLabel(entry), 300)}\n${describeEdtf(entry.at.edtf)}${inexact ? ` (${inexactReason(entry.at)})` : ''}`),
       };
-      if (item.type === 'range') item.end = end;
+      if (item.type === 'range') {
+        item.end = end;
+        item.align = 'auto'; // keeps the label in view when the range starts left of the window
+      }
       if (g) item.group = g.id;
       items.push(item);
     }
@@ -362,9 +365,50 @@ function onTimelineKey(ev) {
   else if (ev.key === '0') fitAll();
 }
 
+const DAY = 24 * 3600 * 1000;
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+}
+
+/** The window that shows items [lo, hi] with room for left-aligned labels on the right. */
+function paddedWindow(lo, hi) {
+  let span = hi - lo;
+  if (span < 2 * DAY) {
+    lo -= DAY;
+    hi += DAY;
+    span = hi - lo;
+  }
+  return { start: new Date(lo - span * 0.04), end: new Date(hi + span * 0.3) };
+}
+
+/** Everything, or (all=false) the bulk of the items: a few far-off outliers do not squeeze the rest. */
+function windowFor(all) {
+  const starts = entries.map((e) => Date.parse(e.at.earliest)).filter(Number.isFinite).sort((a, b) => a - b);
+  const ends = entries.map((e) => Date.parse(e.at.latest)).filter(Number.isFinite).sort((a, b) => a - b);
+  if (!starts.length) return null;
+  const full = { lo: starts[0], hi: ends[ends.length - 1] };
+  if (all || starts.length < 8) return { ...paddedWindow(full.lo, full.hi), hidden: 0 };
+  const lo = quantile(starts, 0.05);
+  const hi = quantile(ends, 0.95);
+  if (hi - lo > (full.hi - full.lo) * 0.5) return { ...paddedWindow(full.lo, full.hi), hidden: 0 };
+  const hidden = entries.filter((e) => Date.parse(e.at.latest) < lo || Date.parse(e.at.earliest) > hi).length;
+  return { ...paddedWindow(lo, hi), hidden };
+}
+
+let outsideNote = '';
+
+function showWindow(all) {
+  const w = windowFor(all);
+  outsideNote = w && w.hidden ? ` ${w.hidden === 1 ? '1 item far from the rest is' : `${w.hidden} items far from the rest are`} outside this view: press Fit to see ${w.hidden === 1 ? 'it' : 'them'}.` : '';
+  if (w) timeline.setWindow(w.start, w.end, { animation: false });
+}
+
 function fitAll() {
   if (!timeline || !entries.length) return;
-  timeline.fit({ animation: false });
+  showWindow(true);
+  outsideNote = '';
+  updateStatus();
 }
 
 function renderTimeline({ keepWindow }) {
@@ -378,12 +422,27 @@ function renderTimeline({ keepWindow }) {
   tl.setData({ groups: groups ?? undefined, items });
   if (!groups) tl.setGroups(null);
   if (items.length) {
-    if (keepWindow && state.start && state.end) tl.setWindow(new Date(state.start), new Date(state.end), { animation: false });
-    else tl.fit({ animation: false });
+    if (keepWindow && state.start && state.end) {
+      outsideNote = '';
+      tl.setWindow(new Date(state.start), new Date(state.end), { animation: false });
+    } else showWindow(false);
   }
   setTimeout(() => {
     settingWindow = false;
   }, 50);
+}
+
+function updateStatus() {
+  if (!entries.length) return;
+  const statements = entries.filter((e) => e.item.__typename === 'Statement').length;
+  const inexact = entries.filter((e) => isInexact(e.at)).length;
+  const events = entries.length - statements;
+  setStatus(
+    `${entries.length} item${entries.length === 1 ? '' : 's'}: ${statements} statement${statements === 1 ? '' : 's'}, ${events} event${events === 1 ? '' : 's'}${
+      inexact ? `; ${inexact} with an approximate or uncertain date` : ''
+    }${hasFilters() ? ' (filtered)' : ''}.${outsideNote}`,
+    entries.length,
+  );
 }
 
 async function fetchTimeline(seq) {
@@ -426,7 +485,7 @@ async function loadTimeline({ keepWindow }) {
     if (seq !== loadSeq) return;
     setAppState('error');
     setStatus('The timeline could not be loaded.');
-    showMessage('error', `Could not load the timeline: ${e.message}.`, [
+    showMessage('error', `Could not load the timeline: ${String(e.message).replace(/\.+$/, '')}.`, [
       el('button', { type: 'button', 'data-testid': 'retry', onclick: () => loadTimeline({ keepWindow }) }, 'Try again'),
     ]);
     return;
@@ -442,8 +501,6 @@ async function loadTimeline({ keepWindow }) {
     showMessage('error', `Could not draw the timeline: ${e.message}.`);
     return;
   }
-  const statements = entries.filter((e) => e.item.__typename === 'Statement').length;
-  const inexact = entries.filter((e) => isInexact(e.at)).length;
   if (!entries.length) {
     setAppState('empty');
     setStatus('No items.', 0);
@@ -457,12 +514,7 @@ async function loadTimeline({ keepWindow }) {
     closePanel({ keepUrl: true });
     return;
   }
-  setStatus(
-    `${entries.length} item${entries.length === 1 ? '' : 's'}: ${statements} statement${statements === 1 ? '' : 's'}, ${entries.length - statements} event${
-      entries.length - statements === 1 ? '' : 's'
-    }${inexact ? `; ${inexact} with an approximate or uncertain date` : ''}${hasFilters() ? ' (filtered)' : ''}.`,
-    entries.length,
-  );
+  updateStatus();
   setAppState('ready');
   if (state.item && byId.has(state.item)) {
     const uid = visOrder.find((u) => timeline.itemsData.get(u)?.itemId === state.item);

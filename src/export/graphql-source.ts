@@ -63,9 +63,11 @@ export function cleanFilter(filter: TimelineFilter): TimelineFilter {
   return out;
 }
 
-type RawSpan = ExportTimeSpan | null | undefined;
+/** DateTime values arrive as ISO strings over HTTP, but as Date objects from an in-process execute(). */
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+type RawSpan = { edtf: unknown; earliest: unknown; latest: unknown; text?: string | null } | null | undefined;
 const span = (s: RawSpan): ExportTimeSpan | null =>
-  s ? { edtf: String(s.edtf), earliest: String(s.earliest), latest: String(s.latest), text: s.text ?? null } : null;
+  s ? { edtf: String(s.edtf), earliest: iso(s.earliest), latest: iso(s.latest), text: s.text ?? null } : null;
 const evidence = (list: unknown): ExportEvidence[] =>
   ((list as ExportEvidence[] | null) ?? []).map((e) => ({
     document: { id: e.document.id, title: e.document.title, url: e.document.url ?? null },

@@ -64,7 +64,10 @@ export function slideDates(at: ExportTimeSpan): Pick<TimelineJsSlide, 'start_dat
     const end = dateParts(at.latest, withTime);
     if (end) out.end_date = end;
   }
-  if (isInexact(at)) out.display_date = `${describeEdtf(at.edtf)} (EDTF ${at.edtf})`;
+  if (isInexact(at)) {
+    const described = describeEdtf(at.edtf);
+    out.display_date = described === at.edtf ? at.edtf : `${described} (EDTF ${at.edtf})`;
+  }
   return out;
 }
 

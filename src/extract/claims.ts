@@ -84,10 +84,11 @@ export function countRange(qualifier: string | undefined, n: number): { min: num
 /** Claims in a statement's text (the reported content with its verb, or the quoted words). */
 export function findClaims(text: string, cx: ClaimContext): Claim[] {
   const claims: Claim[] = [];
-  // Control.
-  const full = FULL_RE.exec(text);
-  const partial = PARTIAL_RE.exec(text);
-  const still = STILL_COUNTRY_RE.exec(text);
+  // Control (a cheap test first: most statements have no control words).
+  const maybeControl = /control|hold|held|captur|seiz|taken|took|occup|overran|conquer|fall|fell|part|defend|still/i.test(text);
+  const full = maybeControl ? FULL_RE.exec(text) : null;
+  const partial = maybeControl ? PARTIAL_RE.exec(text) : null;
+  const still = maybeControl ? STILL_COUNTRY_RE.exec(text) : null;
   const stillCountry = still ? cx.countryOf(still[1]) : null;
   if (full || partial || stillCountry) {
     const at = Math.min(full?.index ?? Infinity, partial?.index ?? Infinity, still?.index ?? Infinity);
@@ -108,6 +109,7 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     const t = cx.times.find((x) => x.start >= from && x.start - from <= 50);
     return t ? t.span.earliest.slice(0, 10) : null;
   };
+  if (!/\d/.test(text)) return claims;
   COUNT_AFTER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COUNT_AFTER_RE.exec(text))) {

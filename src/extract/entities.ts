@@ -109,10 +109,14 @@ interface Chunk {
   possessive: boolean;
 }
 
+/** Name particles written in lower case inside names ("al-Burhan", "van der Leyen", "bin Salman"). */
+const PARTICLES = new Set(['al', 'el', 'ibn', 'bin', 'bint', 'abu', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'dos', 'das', 'ter', 'ten']);
+const PARTICLE_JOINED = /^(?:al|el|ad|an|as|ash|at|az|ibn|bin|abu|de|da|di|du|del|van|von|le|la|d|l)[-’'‐]\p{Lu}/u;
+
 function isCapToken(t: Token): boolean {
   if (t.kind !== 'word') return false;
   if (isPossessive(t)) return false;
-  return isCapitalized(t.text) || isDottedAcronym(t.text);
+  return isCapitalized(t.text) || isDottedAcronym(t.text) || PARTICLE_JOINED.test(t.text);
 }
 
 /** Capitalized runs, joined by "of"/"of the"/"for"/"&" when the left part ends with an organization head. */
@@ -127,7 +131,12 @@ function chunks(tokens: Token[]): Chunk[] {
     const start = i;
     let j = i + 1;
     for (;;) {
-      while (j < tokens.length && isCapToken(tokens[j]) && tokens[j].start - tokens[j - 1].end <= 1) j++;
+      while (
+        j < tokens.length &&
+        tokens[j].start - tokens[j - 1].end <= 1 &&
+        (isCapToken(tokens[j]) || (PARTICLES.has(tokens[j].text) && tokens[j + 1] && (isCapToken(tokens[j + 1]) || PARTICLES.has(tokens[j + 1].text))))
+      )
+        j++;
       // "Ministry of Defense", "Bank of England", "Committee for ..."
       const last = tokens[j - 1].text.toLowerCase();
       const conn = tokens[j]?.text;
@@ -470,6 +479,10 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         const n2 = tokens[at + 2]?.text.toLowerCase() ?? '';
         const speaks = REPORTING_VERBS.get(n1) === 'finite' || (/^(?:has|have|had|also|will|would)$/.test(n1) && REPORTING_VERBS.get(n2) === 'finite');
         const det = prev && /^(?:the|a|an)$/i.test(prev.text);
+        if (prev && REPORTING_VERBS.get(prev.text.toLowerCase()) === 'finite' && !det && !isCommonWord(lw)) {
+          add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
+          return;
+        }
         if (speaks && !det && !(at === firstWord && /s$/.test(lw) && looksPlural(w))) {
           add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
           return;
@@ -490,8 +503,26 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'noun' });
         return;
       }
-      // Unknown multi-word capitalized phrases are left out: without a title, a first name or an
-      // organization head they are as often works, events or headings as names.
+      // An unknown capitalized phrase is a name when the context says someone speaks or is
+      // described: before or after a reporting verb, or in apposition with a role ("Jane Roe, the
+      // mayor of X" / "one protester, Jane Roe,"). It is an organization when it includes a country
+      // or a known organization word ("Greenpeace Italy"), a person otherwise. Without such context it
+      // is left out: it is as often a work, an event or a heading as a name.
+      if (toks.length >= 2 && toks.length <= 4) {
+        const n1 = next?.text.toLowerCase() ?? '';
+        const n2 = tokens[at + toks.length + 1]?.text.toLowerCase() ?? '';
+        const n3 = tokens[at + toks.length + 2]?.text.toLowerCase() ?? '';
+        const speechAfter = REPORTING_VERBS.get(n1) === 'finite' || (/^(?:has|have|had|also|will|would)$/.test(n1) && REPORTING_VERBS.get(n2) === 'finite');
+        const speechBefore = !!prev && REPORTING_VERBS.get(prev.text.toLowerCase()) === 'finite';
+        const roleAfter = n1 === ',' && /^(?:the|a|an|his|her|its|their)$/.test(n2) && (PERSON_ROLES.has(n3) || TITLES.has(n3) || TITLE_MODIFIERS.has(n3) || /^(?:mayor|deputy)$/.test(n3));
+        const roleBefore = prev?.text === ',' && !!prev2 && (PERSON_ROLES.has(prev2.text.toLowerCase()) || /^(?:protester|resident|witness|survivor|soldier|victim|worker|student|teacher|farmer|volunteer|mother|father)$/i.test(prev2.text));
+        if (speechAfter || speechBefore || roleAfter || roleBefore) {
+          const orgish = toks.some((t) => gz.countryByDemonym(t.text) || placeOf(t.text)?.place?.kind === 'country' || lexTags(t.text).includes('Organization'));
+          if (orgish) add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'speaker' });
+          else if (toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) || PARTICLES.has(t.text) || PARTICLE_JOINED.test(t.text)) && !toks.some((t) => isCommonWord(t.text) && !isFirstName(t.text) && !isLastName(t.text)))
+            add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
+        }
+      }
     }
   }
   return { candidates, roles, demonyms };

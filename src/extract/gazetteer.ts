@@ -88,11 +88,10 @@ export function buildGazetteer(
       }
     }
   }
-  for (const c of cities) {
-    if (c.population < MIN_CITY_POPULATION) continue;
-    const k = key(c.name);
+  const addCity = (name: string, c: (typeof cities)[number]) => {
+    const k = key(name);
     const prev = byName.get(k);
-    if (prev && (prev.kind === 'country' || prev.population >= c.population)) continue;
+    if (prev && (prev.kind === 'country' || prev.population >= c.population)) return;
     byName.set(k, {
       name: c.name,
       kind: 'city',
@@ -101,6 +100,12 @@ export function buildGazetteer(
       longitude: c.loc.coordinates[0],
       population: c.population,
     });
+  };
+  for (const c of cities) {
+    if (c.population < MIN_CITY_POPULATION) continue;
+    addCity(c.name, c);
+    // "Washington, D.C." is also "Washington".
+    if (c.name.includes(', ')) addCity(c.name.slice(0, c.name.indexOf(', ')), c);
   }
   return {
     lookup: (name) => byName.get(key(name)) ?? null,

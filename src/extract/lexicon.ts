@@ -116,7 +116,7 @@ export const GROUP_NOUNS = new Set(
     'authorities officials government forces troops military army navy police ministry ' +
     'administration parliament leadership delegation diplomats lawmakers prosecutors investigators ' +
     'intelligence services negotiators separatists rebels militants media governments ministries militaries ' +
-    'leaders sources analysts experts witnesses activists observers monitors medics rescuers'
+    'leaders sources analysts experts witnesses activists observers monitors medics rescuers protesters demonstrators'
   ).split(' '),
 );
 
@@ -147,10 +147,10 @@ for (const w of (
   'explained explains estimated estimates denied denies vowed vows urged urges declared declares confirmed confirms ' +
   'acknowledged acknowledges admitted admits stressed stresses reported predicted predicts promised ' +
   'replied replies responded responds revealed reveals threatened threatens alleged alleges described describes ' +
-  'pledged pledges asserted asserts'
+  'pledged pledges asserted asserts chanted shouted'
 ).split(' '))
   REPORTING_VERBS.set(w, 'finite');
-for (const w of 'saying telling adding warning claiming citing accusing insisting arguing noting calling describing stressing vowing urging threatening'.split(
+for (const w of 'saying telling adding warning claiming citing accusing insisting arguing noting calling describing stressing vowing urging threatening chanting shouting'.split(
   ' ',
 ))
   REPORTING_VERBS.set(w, 'participle');

@@ -137,7 +137,9 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     }
     return c;
   };
+  const clusterOf = new Map<EntityCandidate, Cluster>();
   const attach = (c: Cluster, m: EntityCandidate | RoleCandidate | DemonymMention, form: string | null, extra: Partial<MentionRef> = {}) => {
+    if ('kind' in m && 'source' in m) clusterOf.set(m, c);
     if (form && !c.forms.includes(form)) c.forms.push(form);
     c.mentions.push({ start: m.start, end: m.end, text: m.text });
     c.refs.push({ start: m.start, end: m.end, text: m.text, kind: c.kind, ...extra });
@@ -236,6 +238,12 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     if (!placeName) continue;
     const roleName = `${r.title} of ${placeName}`;
     const aliases = r.placeBy === 'explicit' ? [norm(r.text).replace(/^the\s+/i, '')] : [];
+    // The person the text names in the same breath: "Ferrara mayor Jane Roe", "Jane Roe, the mayor of X".
+    const adjacent = sorted.find(
+      (c) => c.kind === 'PERSON' && ((c.start >= r.end && /^\s+$/.test(text.slice(r.end, c.start))) || (c.end <= r.start && /^,\s+$/.test(text.slice(c.end, r.start)))),
+    );
+    const adjacentCluster = adjacent ? clusterOf.get(adjacent) : undefined;
+    if (adjacentCluster) adjacentCluster.roles.add(roleName);
     // A person named for this role in this document, or an entity already known by it.
     const person = persons.find((p) => [...p.roles].some((x) => x.toLowerCase() === roleName.toLowerCase()));
     if (person) {

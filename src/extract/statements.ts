@@ -109,6 +109,13 @@ const AUX = new Set([
 ]);
 /** Heads of institutions whose names are written in title case ("Defense Ministry"). */
 const INSTITUTION_HEADS = new Set(['ministry', 'service', 'services', 'department', 'agency', 'committee', 'council', 'office', 'bureau', 'commission', 'directorate', 'inspectorate']);
+/** Words that may follow a closing attribution ("..., X said on Facebook in a statement."). */
+const ATTRIBUTION_TAIL = new Set(
+  [
+    ...'on via in at during a an the his her their its late early also statement interview address speech news conference press briefing post video to reporters journalists by telephone phone email later'.split(' '),
+    ...PLATFORMS.map((p) => p.toLowerCase()),
+  ],
+);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
@@ -136,13 +143,13 @@ export function detectChannel(region: string, refs: { text: string; kind: Entity
     if (ref) return ref.text;
     if (BROADCASTER_SET.has(w.toLowerCase())) return w;
   }
-  if (/\btold\s+reporters\b/i.test(region)) return 'reporters';
   const named = NAMED_SPEECH_RE.exec(region);
   if (named && /\p{Lu}/u.test(named[1]) && named[1].trim().split(/\s+/).length >= 2) return `${named[1].trim()} ${named[2]}`;
   const ev = SPEECH_EVENT_RE.exec(region);
   if (ev) return ev[1].toLowerCase().replace('press conference', 'news conference');
   const conf = CONFERENCE_RE.exec(region);
   if (conf) return conf[1].toLowerCase().replace('press conference', 'news conference');
+  if (/\btold\s+reporters\b/i.test(region)) return 'reporters';
   return null;
 }
 
@@ -217,7 +224,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       for (let j = a; j <= b; j++) {
         const t = tokens[j];
         const lw = t.text.toLowerCase();
-        if (PERSON_ROLES.has(lw) || GROUP_NOUNS.has(lw)) return true;
+        if (PERSON_ROLES.has(lw) || GROUP_NOUNS.has(lw) || ORG_HEADS.has(lw)) return true;
         if (t.kind === 'word' && isCapitalized(t.text) && !NP_DETERMINERS.has(lw) && (covered(t) || (j > firstWordIdx && !isCommonNoun(lw)))) return true;
         if (covered(t)) return true;
       }
@@ -229,13 +236,19 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       let j = vi - 1;
       while (j >= 0 && (AUX.has(tokens[j].text.toLowerCase()) || inTime(tokens[j]))) j--;
       if (j >= 0 && PRONOUNS.has(tokens[j].text.toLowerCase()) && tokens[j].kind === 'word') return { a: j, b: j };
-      if (tokens[j]?.text === ',') {
+      // Appositives between commas: an age, a description or relative clause is skipped
+      // ("Navalny, the jailed opposition leader, called"); a named person is the speaker
+      // ("the mayor's deputy, Marco Bianchi, wrote").
+      for (let guard = 0; tokens[j]?.text === ',' && guard < 3; guard++) {
         let k = j - 1;
         while (k >= 0 && tokens[k].text !== ',' && !QUOTE_CHARS.test(tokens[k].text)) k--;
         const seg = tokens.slice(k + 1, j);
-        if (k > 0 && tokens[k].text === ',' && seg.length && seg.length <= 10 && /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself|a)$/i.test(seg[0].text)) {
-          j = k - 1;
-        } else return null;
+        if (!seg.length || seg.length > 12) return null;
+        const person = refs.find((r) => r.kind === 'PERSON' && !r.role && !r.adjective && r.start <= seg[0].start && r.end >= seg[seg.length - 1].end);
+        if (person && seg.length <= 5) return { a: k + 1, b: j - 1 };
+        const age = seg.length === 1 && seg[0].kind === 'number';
+        if (k > 0 && tokens[k].text === ',' && (age || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
+        else return null;
       }
       const b = j;
       while (j >= 0 && npToken(j) && b - j < 12) j--;
@@ -248,7 +261,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
 
     const rightNP = (from: number): { a: number; b: number } | null => {
       let j = from;
-      while (j < tokens.length && AUX.has(tokens[j].text.toLowerCase())) j++;
+      while (j < tokens.length && AUX.has(tokens[j].text.toLowerCase()) && !/^(?:on|late|early)$/.test(tokens[j].text.toLowerCase())) j++;
       const a = j;
       while (j < tokens.length && (npToken(j) || (tokens[j].kind === 'word' && PRONOUNS.has(tokens[j].text.toLowerCase()) && j === a)) && j - a < 12) j++;
       const b = j - 1;
@@ -302,7 +315,10 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           np = leftNP(vi);
           if (np) mode = 'before';
           else if (prev === 'and' || prev === 'but') mode = 'coord';
-          else if ((prev === ',' || QUOTE_CHARS.test(tokens[vi - 1]?.text ?? '')) && /^(?:said|says|added|wrote|told|asked|insisted|continued|warned)$/.test(lw)) {
+          else if (
+            (QUOTE_CHARS.test(tokens[vi - 1]?.text ?? '') || (prev === ',' && QUOTE_CHARS.test(tokens[vi - 2]?.text ?? ''))) &&
+            /^(?:said|says|added|wrote|told|asked|insisted|continued|warned|tweeted|posted)$/.test(lw)
+          ) {
             np = rightNP(vi + 1);
             if (np) mode = 'inverted';
           }
@@ -334,10 +350,13 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         if (!speaker) continue;
       }
       if (mode === 'before' && np) {
-        // A verb with nothing but a date and punctuation after it closes the sentence: "..., X said."
+        // A verb with nothing but a date after it closes its clause: "..., X said." / "..., X said,
+        // adding ..." — the content is before it (when there is any).
         let k = vi + 1;
-        while (k < tokens.length && (inTime(tokens[k]) || AUX.has(tokens[k].text.toLowerCase()) || /^[.,!?;:]$/.test(tokens[k].text))) k++;
-        if (k >= tokens.length) mode = 'after';
+        while (k < tokens.length && (inTime(tokens[k]) || ATTRIBUTION_TAIL.has(tokens[k].text.toLowerCase()))) k++;
+        const atEnd = k >= tokens.length || /^[.!?]$/.test(tokens[k].text);
+        const before = text.slice(local.length ? local[local.length - 1].verb.end : s.start, tokens[np.a].start);
+        if ((atEnd || tokens[k]?.text === ',') && /[,”"’]\s*$/.test(before) && wordCount(before) >= 2) mode = 'after';
       }
       local.push({
         sentence: si,
@@ -399,7 +418,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           k += 2;
           continue;
         }
-        if (w === 'in' && /^(?:a|an|his|her|their|its)$/i.test(tokens[k + 1]?.text ?? '')) {
+        if (/^(?:in|at|during|via)$/.test(w) && /^(?:a|an|his|her|their|its|the)$/i.test(tokens[k + 1]?.text ?? '')) {
           const m = SPEECH_EVENT_RE.exec(text.slice(tokens[k].start, Math.min(s.end, tokens[k].start + 60)));
           if (m && m.index === 0) {
             const end = tokens[k].start + m[0].length;
@@ -432,7 +451,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     for (const at of local) {
       const win = { start: at.region.start, end: at.mode === 'after' ? s.end : Math.max(at.region.end, at.verb.end) };
       let t = times.find((m) => m.start >= at.verb.end && m.end <= win.end && (at.mode === 'after' || m.start <= at.content.start));
-      if (!t && at.np) t = times.find((m) => m.start >= at.np!.end && m.end <= at.verb.start);
+      if (!t && at.np && !/,/.test(text.slice(at.np.end, at.verb.start))) t = times.find((m) => m.start >= at.np!.end && m.end <= at.verb.start);
       if (!t) {
         const lead = times.find((m) => m.start >= s.start && m.start - s.start <= 20 && m.end <= (at.np?.start ?? at.verb.start) && /^\s*,/.test(text.slice(m.end, m.end + 2)));
         if (lead) t = lead;
@@ -473,18 +492,43 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const named = inside.filter((r) => !r.adjective);
     const last = named[named.length - 1];
     const afterLast = last ? toks.filter((t) => t.start >= last.end && !isPossessive(t)) : toks;
-    const head = lower[lower.length - 1];
-    const possessiveBefore = last ? toks.some((t) => t.start === last.end && isPossessive(t)) : false;
     const det = NP_DETERMINERS.has(lower[0]) ? 1 : 0;
+    // The head noun: the word before "of/for/to" ("spokesperson for the commission"), else the last.
+    const pi = lower.findIndex((w, i) => i > det && /^(?:of|for|to)$/.test(w));
+    const headIdx = pi > 0 ? pi - 1 : lower.length - 1;
+    const head = lower[headIdx];
+    const headIsNoun = !isCapitalized(words[headIdx]);
+    const possessiveBefore = last ? toks.some((t) => t.start === last.end && isPossessive(t)) : false;
+    // Qualifiers that make an unnamed speaker identifiable: a nationality, a named entity, an adjective.
+    const modifiers = lower.slice(det, headIdx).filter((w) => !/^(?:one|two|three|some|many|several|thousands|hundreds|dozens|of|other|another)$/.test(w) && !/^\d/.test(w));
 
-    // "an adviser to <Person>", "spokesman for <Org>"
-    const ri = lower.findIndex((w, i) => PERSON_ROLES.has(w) && /^(?:to|for|of)$/.test(lower[i + 1] ?? ''));
-    if (ri >= 0 && last && last.start > toks[ri].end) {
-      const owner = entityOf(last.key);
-      if (owner) {
-        const name = `${capitalizeFirst(words.slice(det, ri + 1).join(' '))} ${lower[ri + 1]} ${owner.name}`;
-        return roleEntity(name, 'PERSON', owner.country ?? null, np, [stripDet(spanText(text, np))]);
+    // "an adviser to <Person>", "a spokesperson for the commission"
+    if (pi > 0 && headIsNoun && PERSON_ROLES.has(head)) {
+      const prep = lower[pi];
+      const complement = toks.slice(pi + 1);
+      const ownerRef = named.filter((r) => r.start >= toks[pi].end).pop();
+      let ownerName: string | null = null;
+      let ownerCountry: string | null = null;
+      if (ownerRef) {
+        const owner = entityOf(ownerRef.key);
+        ownerName = owner?.name ?? null;
+        ownerCountry = owner?.country ?? null;
+      } else {
+        // "the commission" → the organization of that head named earlier ("European Commission").
+        const lastWord = complement[complement.length - 1]?.text.toLowerCase();
+        const earlier = refs.filter((r) => r.kind === 'ORGANIZATION' && r.end <= np.start && !r.adjective).reverse();
+        for (const r of earlier) {
+          const e = entityOf(r.key);
+          if (e && lastWord && e.name.toLowerCase().split(/\s+/).pop() === lastWord) {
+            ownerName = e.name;
+            ownerCountry = e.country ?? null;
+            break;
+          }
+        }
       }
+      const roleWords = capitalizeFirst(words.slice(det, headIdx + 1).join(' '));
+      const name = ownerName ? `${roleWords} ${prep} ${ownerName}` : capitalizeFirst(stripDet(spanText(text, np)));
+      return roleEntity(name, 'PERSON', ownerCountry ?? nationality(toks, inside).country, np, [stripDet(spanText(text, np))]);
     }
     if (last && afterLast.length === 0) {
       const e = entityOf(last.key);
@@ -500,6 +544,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     }
     // Groups: "Ukrainian authorities", "Russia's defense ministry", "Western governments".
     if (GROUP_NOUNS.has(head) || ORG_HEADS.has(head)) {
+      if (!modifiers.length && !named.length) return null; // "witnesses", "officials": no one in particular
       const { country, rest } = nationality(toks, inside);
       const restWords = rest.map((t) => t.text);
       const isOrgName = restWords.some((w) => INSTITUTION_HEADS.has(w.toLowerCase()));
@@ -507,10 +552,12 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       const dem = country ? gz.demonymOf(country) : null;
       const name = dem ? `${dem} ${restText}` : capitalizeFirst(stripDet(spanText(text, np)));
       if (!restText) return null;
-      return roleEntity(name, 'ORGANIZATION', country, np, [stripDet(spanText(text, np))], false);
+      const orgCountry = country ?? named.map((r) => entityOf(r.key)?.country).find(Boolean) ?? null;
+      return roleEntity(name, 'ORGANIZATION', orgCountry, np, [stripDet(spanText(text, np))], false);
     }
     // Unnamed people: "a Ukrainian presidential aide", "a senior Pentagon official".
     if (PERSON_ROLES.has(head) || TITLES.has(head)) {
+      if (!modifiers.length && !named.length) return null; // "a protester", "the spokesman": no one identifiable
       const { country } = nationality(toks, inside);
       const orgCountry = named.map((r) => entityOf(r.key)?.country).find(Boolean) ?? null;
       const name = capitalizeFirst(stripDet(spanText(text, np)).replace(/[’]/g, "'"));
@@ -577,6 +624,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   }
 
   // ---------------------------------------------------------------- saidAt inheritance and channel carry-over
+  const sentenceChannel = new Map<number, string | null>();
   for (const [i, at] of attributions.entries()) {
     if (!at.speaker) continue;
     if (!at.explicitTime) {
@@ -592,7 +640,6 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     if (!at.channel) at.channel = carriedChannel(at);
   }
 
-  const sentenceChannel = new Map<number, string | null>();
   function carriedChannel(at: Attribution): string | null {
     const key = at.speaker!.key;
     for (let si = at.sentence - 1; si >= 0; si--) {
@@ -631,6 +678,12 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       cands.filter((a) => a.mode === 'after' && a.content.start <= q.inner.start && q.inner.end <= a.content.end + 2)[0] ??
       cands.filter((a) => a.verb.start < q.start).sort((x, y) => y.verb.start - x.verb.start)[0] ??
       cands.filter((a) => a.verb.start > q.end).sort((x, y) => x.verb.start - y.verb.start)[0];
+    if (!pick && !q.standalone && sa > 0 && sentences[sa - 1].paragraph === sentences[sa].paragraph) {
+      // A quotation continuing the previous sentence's speaker: '"...," said X. "More words."'
+      const prevAttrs = attributions.filter((a) => a.sentence === sa - 1 && a.speaker && a.quotes.length);
+      pick = prevAttrs[prevAttrs.length - 1];
+      if (pick) carried.set(q, pick);
+    }
     if (!pick && q.standalone) {
       const prevQ: { q: QuoteSpan; at: Attribution | null } | null = lastStandalone && lastStandalone.q.paragraph === q.paragraph - 1 ? lastStandalone : null;
       if (prevQ?.at) pick = prevQ.at;
@@ -706,7 +759,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       for (const c of claims) if (c.type === 'control' && !aboutKeys.includes(c.placeKey)) aboutKeys.push(c.placeKey);
       const isCarried = carried.get(q) === at;
       const evidence = isCarried
-        ? { start: sentences[at.sentence].start, end: Math.max(q.end, paragraphs[sentences[sentenceOf(q.end - 1)]?.paragraph ?? q.paragraph]?.end ?? q.end) }
+        ? { start: sentences[at.sentence].start, end: Math.max(q.end, sentences[sentenceOf(q.end - 1)]?.end ?? q.end) }
         : evidenceFor(at, q);
       push({
         key: statementKey(speakerKey, 'QUOTE', q.text),
@@ -768,19 +821,31 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   return { statements: out, entities };
 
   function saidIn(at: Attribution): string | null {
-    // Only a stated place of speaking: "speaking in X", "said in X" right at the verb.
-    const after = text.slice(at.verb.start, Math.min(at.content.start + 40, text.length));
-    const m = /^(?:said|says|told|spoke|speaking|added|warned)\s+(?:[^,.;]{0,30}?\s)?(?:in|from)\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)/u.exec(after);
-    if (!m) {
-      const sp = /\bspeaking\s+(?:in|from)\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)/u.exec(text.slice(sentences[at.sentence].start, sentences[at.sentence].end));
-      if (!sp) return null;
-      return placeKeyAt(sentences[at.sentence].start + sp.index + sp[0].length - sp[1].length);
+    // Only a stated place of speaking: "said in X", "speaking in X", "at a news conference in X".
+    const sent = sentences[at.sentence];
+    const PLACE = String.raw`(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)`;
+    const patterns = [
+      new RegExp(String.raw`^(?:said|says|told|spoke|added|warned|announced|declared)\s+(?:\p{Ll}+\s+){0,2}?(?:in|from)\s+${PLACE}`, 'u'),
+      new RegExp(String.raw`\b(?:at|during|in)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,3}?(?:news conference|press conference|briefing|speech|address|rally|summit|meeting|interview|visit|ceremony)\s+(?:in|at|to)\s+${PLACE}`, 'u'),
+      new RegExp(String.raw`\b(?:speaking|addressing [\p{L}\s]{1,30}?|on a visit|during a visit)\s+(?:in|from|at|to)\s+${PLACE}`, 'u'),
+    ];
+    const regions: [number, string][] = [
+      [at.verb.start, text.slice(at.verb.start, Math.min(sent.end, Math.max(at.content.start, at.verb.end) + 40))],
+      [sent.start, text.slice(sent.start, sent.end)],
+    ];
+    for (const [i, re] of patterns.entries()) {
+      const [offset, region] = regions[i === 0 ? 0 : 1];
+      const m = re.exec(region);
+      if (m) {
+        const key = placeKeyAt(offset + m.index + m[0].length - m[1].length);
+        if (key) return key;
+      }
     }
-    return placeKeyAt(at.verb.start + m.index + m[0].length - m[1].length);
+    return null;
   }
 
   function placeKeyAt(pos: number): string | null {
-    const r = refs.find((x) => x.start === pos && x.kind === 'PLACE' && !x.adjective);
+    const r = refs.find((x) => x.start <= pos && pos < x.end && x.kind === 'PLACE' && !x.adjective);
     return r?.key ?? null;
   }
 }
@@ -789,16 +854,31 @@ function wordCount(s: string): number {
   return (s.match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? []).length;
 }
 
-/** Trim connectors, quotes-only edges and punctuation from both ends of a span. */
+const EDGE_PUNCT = /[\s,;:—–-]/;
+const LEAD_WORD = /^(?:and|but|while|although|though|as|after|that|according)\b/i;
+const TRAIL_WORD = /\b(?:and|but|while|although|though|as|after|before|when|whereas|because|so|yet|which|where)$/i;
+
+/** Trim connectors and punctuation from both ends of a span. */
 function trimSpan(text: string, s: Span): Span {
   let { start, end } = s;
-  const lead = /^(?:\s|[,;:—–-]|(?:and|but|while|although|though|as|after|that|according)\b)+/i;
-  const trail = /(?:\s|[,;:—–-]|\b(?:and|but|while|although|though|as|after|before|when|whereas|because|so|yet|which|where)\b)+$/i;
-  for (let i = 0; i < 4; i++) {
-    const m1 = lead.exec(text.slice(start, end));
-    if (m1) start += m1[0].length;
-    const m2 = trail.exec(text.slice(start, end));
-    if (m2) end -= m2[0].length;
+  for (;;) {
+    while (start < end && EDGE_PUNCT.test(text[start])) start++;
+    const m = LEAD_WORD.exec(text.slice(start, Math.min(end, start + 12)));
+    if (m && m[0].length < end - start) {
+      start += m[0].length;
+      continue;
+    }
+    break;
+  }
+  for (;;) {
+    while (end > start && EDGE_PUNCT.test(text[end - 1])) end--;
+    const m = TRAIL_WORD.exec(text.slice(Math.max(start, end - 10), end));
+    const at = m ? end - m[0].length : -1;
+    if (m && at > start && !/[\p{L}\p{N}]/u.test(text[at - 1])) {
+      end = at;
+      continue;
+    }
+    break;
   }
   return { start, end: Math.max(start, end) };
 }

@@ -37,6 +37,15 @@ describe('GraphQLTimelineSource', () => {
     expect(calls[0].filter).toEqual({ entityIds: ['ent_1'], from: '2031-05-01T00:00:00.000Z' });
   });
 
+  it('turns Date values (from an in-process execute) into ISO strings', async () => {
+    const node = apiNode(1) as any;
+    const withDates = { ...node, at: { ...node.at, earliest: new Date(node.at.earliest), latest: new Date(node.at.latest) } };
+    const source = new GraphQLTimelineSource(async () => ({ data: { timeline: { pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ node: withDates }] } } }));
+    const [entry] = await source.fetchTimeline({});
+    expect(entry.at.earliest).toBe('2031-05-06T00:00:00.000Z');
+    expect(entry.at.latest).toBe('2031-05-06T23:59:59.999Z');
+  });
+
   it('passes a null filter when nothing is asked, and surfaces errors with their code', async () => {
     let seen: unknown;
     const ok = new GraphQLTimelineSource(async (_q, vars) => {
