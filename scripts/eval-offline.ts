@@ -154,7 +154,7 @@ if (flag('--json')) {
       for (const e of d.x.entities) console.log(`  E ${e.kind.padEnd(12)} ${e.key}  "${e.name}"  [${e.aliases.join(' | ')}]${e.role ? ' (role)' : ''}${e.country ? ` ${e.country}` : ''}`);
       for (const s of d.x.statements)
         console.log(
-          `  S ${s.kind.padEnd(8)} ${s.speakerKey ?? '-'} <${s.speakerText ?? ''}> [${s.channel ?? ''}] ${s.saidAt?.edtf ?? '-'} :: ${s.text.slice(0, 90)}${s.claims?.length ? `  CLAIMS ${JSON.stringify(s.claims)}` : ''}`,
+          `  S ${s.kind.padEnd(8)} ${s.speakerKey ?? '-'} <${s.speakerText ?? ''}> [${s.channel ?? ''}] ${s.saidAt?.edtf ?? '-'}${s.saidInKey ? ` @${s.saidInKey}` : ''} :: ${s.text.slice(0, 90)}${s.claims?.length ? `  CLAIMS ${JSON.stringify(s.claims)}` : ''}`,
         );
       for (const e of d.x.events) console.log(`  V ${e.type.padEnd(12)} ${e.when?.edtf ?? '-'} :: ${e.label.slice(0, 80)}`);
     }

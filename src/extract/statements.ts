@@ -116,6 +116,8 @@ const ATTRIBUTION_TAIL = new Set(
     ...PLATFORMS.map((p) => p.toLowerCase()),
   ],
 );
+/** A news dateline: "ROME (Reuters) - ", "KYIV, Ukraine (AP) — ". */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+/u;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
@@ -386,7 +388,10 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       }
       if (at.mode === 'after') {
         const prevEnd = ai > 0 ? local[ai - 1].content.end : s.start;
-        const from = Math.max(s.start, prevEnd);
+        let from = Math.max(s.start, prevEnd);
+        // A dateline opening the story: "ROME (Reuters) - ".
+        const dateline = DATELINE.exec(text.slice(from, at.verb.start));
+        if (dateline) from += dateline[0].length;
         const to = at.np ? at.np.start : at.verb.start;
         at.content = trimSpan(text, { start: from, end: to });
         at.region = { start: at.np?.start ?? at.verb.start, end: s.end };
@@ -419,9 +424,11 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           continue;
         }
         if (/^(?:in|at|during|via)$/.test(w) && /^(?:a|an|his|her|their|its|the)$/i.test(tokens[k + 1]?.text ?? '')) {
-          const m = SPEECH_EVENT_RE.exec(text.slice(tokens[k].start, Math.min(s.end, tokens[k].start + 60)));
+          const m = SPEECH_EVENT_RE.exec(text.slice(tokens[k].start, Math.min(s.end, tokens[k].start + 80)));
           if (m && m.index === 0) {
-            const end = tokens[k].start + m[0].length;
+            // ... and where it was held: "at a news conference in Rome".
+            const where = /^\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?/u.exec(text.slice(tokens[k].start + m[0].length, s.end));
+            const end = tokens[k].start + m[0].length + (where ? where[0].length : 0);
             while (k < tokens.length && tokens[k].start < end) k++;
             continue;
           }

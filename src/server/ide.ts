@@ -21,7 +21,7 @@ export const EXAMPLE_QUERIES: { title: string; query: string }[] = [
   {
     title: 'Documents',
     query: `# The archive's documents
-{
+query Documents {
   documents(first: 10) {
     totalCount
     nodes { id title published { edtf } sha256 }
@@ -31,7 +31,7 @@ export const EXAMPLE_QUERIES: { title: string; query: string }[] = [
   {
     title: 'Who said what',
     query: `# Statements in the order they were said, with speaker, channel, time and evidence
-{
+query WhoSaidWhat {
   statements(first: 20) {
     totalCount
     nodes {
@@ -46,7 +46,7 @@ export const EXAMPLE_QUERIES: { title: string; query: string }[] = [
   {
     title: 'Find an entity',
     query: `# Names and aliases, spelling variants tolerated
-{
+query FindEntity {
   entities(query: "zelenskiy", first: 5) {
     nodes { __typename id name aliases statements(first: 5) { totalCount nodes { text } } }
   }
@@ -55,7 +55,7 @@ export const EXAMPLE_QUERIES: { title: string; query: string }[] = [
   {
     title: 'Timeline',
     query: `# Events and statements of a window, in time order
-{
+query Timeline {
   timeline(filter: { from: "2022-02-24T00:00:00Z", to: "2022-03-02T23:59:59Z" }, first: 50) {
     totalCount
     nodes {
@@ -72,7 +72,7 @@ export const EXAMPLE_QUERIES: { title: string; query: string }[] = [
   {
     title: 'Contradictions',
     query: `# Statements that contradict others
-{
+query Contradictions {
   statements(first: 100) {
     nodes { text speaker { name } contradicts { text speaker { name } } }
   }
