@@ -9,19 +9,19 @@ import type { AuthorityRecord, EntityKind } from './types.js';
 
 const entrySchema = z
   .object({
-    name: z.string().trim().min(1, 'name must be a non-empty string'),
-    kind: z.enum(['PERSON', 'ORGANIZATION', 'PLACE'], { message: 'kind must be PERSON, ORGANIZATION or PLACE' }),
-    aliases: z.array(z.string().trim().min(1, 'aliases must be non-empty strings')).optional(),
+    name: z.string({ error: 'is required (a non-empty string)' }).trim().min(1, 'is required (a non-empty string)'),
+    kind: z.enum(['PERSON', 'ORGANIZATION', 'PLACE'], { error: 'must be PERSON, ORGANIZATION or PLACE' }),
+    aliases: z.array(z.string({ error: 'must be strings' }).trim().min(1, 'must be non-empty strings'), { error: 'must be a list of strings' }).optional(),
     wikidata: z
-      .string()
-      .regex(/^Q[1-9]\d*$/, 'wikidata must look like Q123')
+      .string({ error: 'must be a Wikidata id like Q123' })
+      .regex(/^Q[1-9]\d*$/, 'must be a Wikidata id like Q123')
       .nullable()
       .optional(),
-    latitude: z.number().min(-90).max(90).nullable().optional(),
-    longitude: z.number().min(-180).max(180).nullable().optional(),
+    latitude: z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').nullable().optional(),
+    longitude: z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180').nullable().optional(),
     country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'country must be an ISO 3166 alpha-2 code like UA')
+      .string({ error: 'must be an ISO 3166 alpha-2 code like UA' })
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code like UA')
       .nullable()
       .optional(),
   })
@@ -48,7 +48,11 @@ export function loadAuthorities(yamlText: string): AuthorityRecord[] {
     const r = entrySchema.safeParse(raw);
     const label = `entry ${i + 1}${raw && typeof raw === 'object' && 'name' in raw ? ` ("${String((raw as { name: unknown }).name)}")` : ''}`;
     if (!r.success) {
-      problems.push(`${label}: ${r.error.issues.map((x) => (x.path.length ? `${x.path.join('.')}: ` : '') + x.message).join('; ')}`);
+      problems.push(
+        `${label}: ${r.error.issues
+          .map((x) => (x.code === 'unrecognized_keys' ? `unknown field(s) ${x.keys.join(', ')}` : `${x.path.length ? `${x.path.join('.')} ` : ''}${x.message}`))
+          .join('; ')}`,
+      );
       return;
     }
     const k = `${r.data.kind}:${r.data.name.toLowerCase()}`;

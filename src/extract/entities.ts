@@ -97,6 +97,11 @@ export interface Recognition {
 }
 
 const GEO_FEATURE_HEADS = new Set(['Sea', 'Ocean', 'River', 'Lake', 'Gulf', 'Bay', 'Strait', 'Peninsula', 'Mountains', 'Island', 'Islands', 'Canal', 'Desert']);
+const ORG_APPOSITION = new Set(
+  'group organization organisation party company firm agency newspaper daily broadcaster network channel outlet website ngo charity movement coalition union bank airline carrier automaker maker giant startup watchdog militia faction insurer retailer lender broker fund'.split(
+    ' ',
+  ),
+);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'became', 'remains', 'remain']);
 const BROADCASTER_FORMS = new Map(BROADCASTERS.map((b) => [b.toLowerCase(), b]));
 const KNOWN_PLATFORMS = new Set(['facebook', 'twitter', 'telegram', 'instagram', 'youtube', 'tiktok']);
@@ -246,8 +251,20 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
     return { country: null, place: null, org: form };
   };
 
+  // Surnames of people written in full anywhere in the text ("Jane Roe"), so that an earlier bare
+  // "Roe" (a headline) is read as that person.
+  const sentenceTokens = sentences.map((s, si) => opts.sentenceTokens?.[si] ?? tokenize(text, s.start, s.end));
+  for (const toks of sentenceTokens) {
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const a = toks[i];
+      const b = toks[i + 1];
+      if (a.kind === 'word' && b.kind === 'word' && isFirstName(a.text) && /^\p{Lu}\p{Ll}{2,}$/u.test(b.text) && /^\p{Lu}/u.test(a.text) && !isCommonWord(b.text) && !gz.lookup(b.text))
+        if (!personLast.has(b.text.toLowerCase())) personLast.set(b.text.toLowerCase(), `${a.text} ${b.text}`);
+    }
+  }
+
   for (const [si, s] of sentences.entries()) {
-    const tokens = opts.sentenceTokens?.[si] ?? tokenize(text, s.start, s.end);
+    const tokens = sentenceTokens[si];
     // Position of the first word of the sentence (after opening quotes/brackets).
     const firstWord = tokens.findIndex((t) => t.kind === 'word');
     for (const [ti, t] of tokens.entries()) {
@@ -279,7 +296,8 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           at++;
           continue;
         }
-        if (initial && (FUNCTION_WORDS.has(lw) || (isCommonWord(lw) && !TITLES.has(lw) && !TITLE_MODIFIERS.has(lw) && !gz.countryByDemonym(w)))) {
+        const acronym = isAllCaps(w) || isDottedAcronym(w) || !!auth.find(w);
+        if (initial && !acronym && (FUNCTION_WORDS.has(lw) || (isCommonWord(lw) && !TITLES.has(lw) && !TITLE_MODIFIERS.has(lw) && !gz.countryByDemonym(w)))) {
           toks = toks.slice(1);
           at++;
           continue;
@@ -410,6 +428,11 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         return;
       }
 
+      // The surname of a person named in full in this document comes before a same-named place.
+      if (toks.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(form) && personLast.has(form.toLowerCase()) && !auth.find(form)) {
+        add({ ...span, text: form, form, kind: 'PERSON', source: 'surname' });
+        return;
+      }
       // 4. Places: the gazetteer, or "the town of X".
       const afterPlaceNoun = prev?.text === 'of' && prev2 && PLACE_NOUNS.has(prev2.text.toLowerCase());
       const pl = placeOf(form);
@@ -472,6 +495,11 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'acronym' });
           return;
         }
+        // "the rights group OVD-Info", "the carrier Lufthansa": a name in apposition to an organization noun.
+        if (prev && ORG_APPOSITION.has(prev.text.toLowerCase()) && /^\p{Lu}[\p{L}\p{N}-]+$/u.test(w)) {
+          add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'noun' });
+          return;
+        }
         if (!/^\p{Lu}\p{Ll}+$/u.test(w)) return;
         if (isCommonWord(lw) && at === firstWord) return;
         // The subject of a reporting verb, without a determiner, is a person ("Zelensky said").
@@ -514,7 +542,8 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         const n3 = tokens[at + toks.length + 2]?.text.toLowerCase() ?? '';
         const speechAfter = REPORTING_VERBS.get(n1) === 'finite' || (/^(?:has|have|had|also|will|would)$/.test(n1) && REPORTING_VERBS.get(n2) === 'finite');
         const speechBefore = !!prev && REPORTING_VERBS.get(prev.text.toLowerCase()) === 'finite';
-        const roleAfter = n1 === ',' && /^(?:the|a|an|his|her|its|their)$/.test(n2) && (PERSON_ROLES.has(n3) || TITLES.has(n3) || TITLE_MODIFIERS.has(n3) || /^(?:mayor|deputy)$/.test(n3));
+        // "Jane Roe, the mother of ...", "Jane Roe, a spokeswoman for ..."
+        const roleAfter = n1 === ',' && /^(?:the|a|an|his|her|its|their)$/.test(n2) && !!n3 && !isCapitalized(tokens[at + toks.length + 2]?.text ?? 'X');
         const roleBefore = prev?.text === ',' && !!prev2 && (PERSON_ROLES.has(prev2.text.toLowerCase()) || /^(?:protester|resident|witness|survivor|soldier|victim|worker|student|teacher|farmer|volunteer|mother|father)$/i.test(prev2.text));
         if (speechAfter || speechBefore || roleAfter || roleBefore) {
           const orgish = toks.some((t) => gz.countryByDemonym(t.text) || placeOf(t.text)?.place?.kind === 'country' || lexTags(t.text).includes('Organization'));
@@ -528,8 +557,8 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
   return { candidates, roles, demonyms };
 }
 
-const ROLE_WORD = '(deputy\\s+mayor|mayor|deputy\\s+governor|governor)';
-const PLACE_WORDS = "(\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,2})";
+const ROLE_WORD = '((?:[Dd]eputy\\s+)?[Mm]ayor|(?:[Dd]eputy\\s+)?[Gg]overnor)';
+const PLACE_WORDS = "(\\p{Lu}[\\p{L}’'-]*\\.?(?:\\s+\\p{Lu}[\\p{L}’'-]*){0,2})";
 
 /** Place-bound role phrases in one sentence. */
 function findRoles(text: string, s: Sentence, out: RoleCandidate[]): void {
@@ -538,21 +567,26 @@ function findRoles(text: string, s: Sentence, out: RoleCandidate[]): void {
   const taken: Span[] = [];
   const push = (start: number, end: number, title: string, placeBy: RoleCandidate['placeBy'], placeText?: string) => {
     if (taken.some((t) => start < t.end && end > t.start)) return;
+    if (placeText !== undefined) {
+      placeText = placeText.replace(/[.]$/, '');
+      // "The mayor", "Its mayor": a determiner is not a place.
+      if (FUNCTION_WORDS.has(placeText.split(/\s+/)[0].toLowerCase())) return;
+    }
     taken.push({ start, end });
     const norm = title.toLowerCase().replace(/\s+/g, ' ').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
     out.push({ start: s.start + start, end: s.start + end, text: body.slice(start, end), title: norm, placeBy, placeText });
   };
   const patterns: [RegExp, (m: RegExpExecArray) => void][] = [
     // "the mayor of Kherson"
-    [new RegExp(`\\b(?:the\\s+)?${ROLE_WORD}\\s+of\\s+${PLACE_WORDS}`, 'giu'), (m) => push(m.index, m.index + m[0].length, m[1], 'explicit', m[2])],
+    [new RegExp(`\\b(?:[Tt]he\\s+)?${ROLE_WORD}\\s+of\\s+${PLACE_WORDS}`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[1], 'explicit', m[2])],
     // "Kherson's mayor"
     [new RegExp(`${PLACE_WORDS}['’]s\\s+${ROLE_WORD}\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], 'explicit', m[1])],
     // "its mayor", "the city's deputy mayor"
-    [new RegExp(`\\b(its|the\\s+(?:city|town|village|port)['’]s)\\s+${ROLE_WORD}\\b`, 'giu'), (m) => push(m.index, m.index + m[0].length, m[2], /^its$/i.test(m[1]) ? 'its' : 'city')],
+    [new RegExp(`\\b([Ii]ts|[Tt]he\\s+(?:city|town|village|port)['’]s)\\s+${ROLE_WORD}\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], /^its$/i.test(m[1]) ? 'its' : 'city')],
     // "Kherson mayor" (lower-case role after a place; title-case "Kyiv Mayor Name" is a person's title)
-    [new RegExp(`${PLACE_WORDS}\\s+(deputy\\s+mayor|mayor|governor)\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], 'explicit', m[1])],
+    [new RegExp(`${PLACE_WORDS}\\s+((?:deputy\\s+)?mayor|(?:deputy\\s+)?governor)\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], 'explicit', m[1])],
     // bare "the mayor"
-    [new RegExp(`\\bthe\\s+${ROLE_WORD}\\b(?!\\s+of\\b)`, 'giu'), (m) => push(m.index, m.index + m[0].length, m[1], 'bare')],
+    [new RegExp(`\\b[Tt]he\\s+${ROLE_WORD}\\b(?!\\s+of\\b)`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[1], 'bare')],
   ];
   for (const [re, f] of patterns) {
     re.lastIndex = 0;

@@ -106,7 +106,8 @@ export const PERSON_ROLES = new Set(
   (
     'aide adviser advisor spokesman spokeswoman spokesperson official minister ambassador envoy diplomat ' +
     'commander general officer source negotiator representative lawmaker senator secretary analyst ' +
-    'president leader chief head prosecutor governor mayor witness resident doctor'
+    'president leader chief head prosecutor governor mayor witness resident doctor ' +
+    'widow wife husband mother father son daughter brother sister relative lawyer'
   ).split(' '),
 );
 

@@ -108,11 +108,16 @@ export function matchKnown(kind: EntityKind, forms: string[], known: readonly Kn
       }
     }
   }
-  // A close surname alone, when only one known person fits.
+  // A close surname alone, when only one known person fits. A full name never joins a known
+  // person written in full with another first name ("Lyudmila Navalnaya" is not "Alexei Navalny").
   const surnames = [...new Set(forms.map(lastWord))];
-  const fits = people.filter((k) =>
-    [k.name, ...k.aliases].some((kf) => surnames.some((s) => similarSurname(lastWord(kf), s) && (kf.split(/\s+/).length === 1 || full.length === 0 || firstWord(kf).toLowerCase() === firstWord(full[0]).toLowerCase()))),
-  );
+  const firstNames = new Set(full.map((f) => firstWord(f).toLowerCase()));
+  const fits = people.filter((k) => {
+    const kforms = [k.name, ...k.aliases];
+    if (!kforms.some((kf) => surnames.some((s) => similarSurname(lastWord(kf), s)))) return false;
+    const kFirst = kforms.filter((kf) => kf.split(/\s+/).length > 1).map((kf) => firstWord(kf).toLowerCase());
+    return !firstNames.size || !kFirst.length || kFirst.some((f) => firstNames.has(f));
+  });
   return fits.length === 1 ? fits[0] : null;
 }
 

@@ -96,6 +96,8 @@ interface Attribution {
   explicitTime: boolean;
   channel: string | null;
   quotes: QuoteSpan[];
+  /** Reported inside another attribution's content ("X said that Y had told her ..."). */
+  nested?: boolean;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those', 'our', 'my', 'your']);
@@ -112,12 +114,16 @@ const INSTITUTION_HEADS = new Set(['ministry', 'service', 'services', 'departmen
 /** Words that may follow a closing attribution ("..., X said on Facebook in a statement."). */
 const ATTRIBUTION_TAIL = new Set(
   [
-    ...'on via in at during a an the his her their its late early also statement interview address speech news conference press briefing post video to reporters journalists by telephone phone email later'.split(' '),
+    ...'on via in at during a an the his her their its late early also statement interview address speech news conference press briefing post video to reporters journalists by telephone phone email later posted published shared broadcast aired uploaded televised online social media'.split(' '),
     ...PLATFORMS.map((p) => p.toLowerCase()),
   ],
 );
 /** A news dateline: "ROME (Reuters) - ", "KYIV, Ukraine (AP) — ". */
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+/u;
+/** The audience of "told": "a news conference at the White House", "a rally in Ohio". */
+const AUDIENCE_RE =
+  /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:news conference|press conference|briefing|rally|meeting|summit|session|hearing|audience|crowd|gathering|forum|conference)(?:\s+(?:at|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)?/u;
+const TIME_WORDS_RE = /\b(?:on\s+)?(?:late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/gi;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
@@ -137,6 +143,7 @@ const BROADCASTER_SET = new Set(BROADCASTERS.map((b) => b.toLowerCase()));
 export function detectChannel(region: string, refs: { text: string; kind: EntityKind; name: string }[] = []): string | null {
   const p = PLATFORM_RE.exec(region);
   if (p) return PLATFORMS.find((x) => x.toLowerCase() === p[1].toLowerCase()) ?? p[1];
+  if (/\b(?:on|via) X\b(?![-‐])/.test(region)) return 'X';
   if (TWEET_RE.test(region)) return 'Twitter';
   const told = /\b(?:told|tells|telling|tell|said\s+to|speaking\s+to|in\s+an\s+interview\s+with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u.exec(region);
   if (told) {
@@ -254,6 +261,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       }
       const b = j;
       while (j >= 0 && npToken(j) && b - j < 12) j--;
+      // A noun the lexicon also reads as a verb, after a determiner: "the rights group X".
+      if (j >= 1 && tokens[j].kind === 'word' && !isCapitalized(tokens[j].text) && !REPORTING_VERBS.has(tokens[j].text.toLowerCase()) && /^(?:the|a|an)$/i.test(tokens[j - 1].text) && b > j) j -= 2;
       let a = j + 1;
       while (a <= b && /^(?:of|to|for)$/i.test(tokens[a].text)) a++;
       while (a <= b && isPossessive(tokens[a])) a++;
@@ -294,7 +303,16 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       let mode: Mode | null = null;
       let np: { a: number; b: number } | null = null;
       if (lw === 'according' && next === 'to') {
-        np = rightNP(vi + 2);
+        // "according to a statement from the prison service": the source is after the document word.
+        let from = vi + 2;
+        const doc = /^(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:statement|report|release|post|announcement|letter|video|message|tally|count|estimate|figures?|data)\s+(?:from|by|of|issued by|released by|published by)\s+/iu.exec(
+          text.slice(tokens[from]?.start ?? s.end, s.end),
+        );
+        if (doc) {
+          const end = tokens[from].start + doc[0].length;
+          while (from < tokens.length && tokens[from].start < end) from++;
+        }
+        np = rightNP(from);
         if (np) mode = 'according';
       } else if (lw === 'put' && next === 'it') {
         // "as he put it"
@@ -383,8 +401,11 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       const vi = tokens.indexOf(at.verb);
       let endPos = s.end;
       if (nextAttr) {
-        const boundary = nextAttr.mode === 'before' || nextAttr.mode === 'after' ? nextAttr.np?.start ?? nextAttr.verb.start : nextAttr.mode === 'according' ? nextAttr.verb.start : nextAttr.verb.start;
-        if (boundary > at.verb.end) endPos = boundary;
+        const boundary = nextAttr.mode === 'before' || nextAttr.mode === 'after' ? nextAttr.np?.start ?? nextAttr.verb.start : nextAttr.verb.start;
+        // A report inside the content ("said that investigators had told her ...") stays in it.
+        const nested = nextAttr.mode === 'before' && /^\s*(?:that\s+)?$/i.test(text.slice(at.verb.end, boundary).replace(TIME_WORDS_RE, ''));
+        if (boundary > at.verb.end && !nested) endPos = boundary;
+        if (nested) nextAttr.nested = true;
       }
       if (at.mode === 'after') {
         const prevEnd = ai > 0 ? local[ai - 1].content.end : s.start;
@@ -444,6 +465,13 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           }
           if (tokens[j] && /^(?:reporters|journalists|residents|lawmakers|parliament|supporters|citizens|people|viewers|listeners|him|her|them|us|me)$/i.test(tokens[j].text)) {
             k = j + 1;
+            continue;
+          }
+          // "told a news conference (at the White House)"
+          const ev = AUDIENCE_RE.exec(text.slice(tokens[k].start, Math.min(s.end, tokens[k].start + 90)));
+          if (ev) {
+            const end = tokens[k].start + ev[0].length;
+            while (k < tokens.length && tokens[k].start < end) k++;
             continue;
           }
         }
@@ -545,7 +573,9 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     if (last && possessiveBefore && PERSON_ROLES.has(head)) {
       const owner = entityOf(last.key);
       if (owner?.kind === 'PERSON') {
-        const name = `${capitalizeFirst(afterLast.map((t) => t.text).join(' '))} for ${owner.name}`;
+        const roleWords = afterLast.map((t) => t.text).join(' ');
+        const prep = /^(?:spokes\w+|press secretary)$/i.test(roleWords) ? 'for' : /^(?:aide|adviser|advisor)$/i.test(roleWords) ? 'to' : 'of';
+        const name = `${capitalizeFirst(roleWords)} ${prep} ${owner.name}`;
         return roleEntity(name, 'PERSON', owner.country ?? null, np, [stripDet(spanText(text, np))]);
       }
     }
@@ -555,7 +585,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       const { country, rest } = nationality(toks, inside);
       const restWords = rest.map((t) => t.text);
       const isOrgName = restWords.some((w) => INSTITUTION_HEADS.has(w.toLowerCase()));
-      const restText = isOrgName ? restWords.map((w) => (INSTITUTION_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) ? capitalizeFirst(w) : w)).join(' ') : restWords.join(' ');
+      const restText = isOrgName ? restWords.map((w) => capitalizeFirst(w)).join(' ') : restWords.join(' ');
       const dem = country ? gz.demonymOf(country) : null;
       const name = dem ? `${dem} ${restText}` : capitalizeFirst(stripDet(spanText(text, np)));
       if (!restText) return null;
@@ -617,6 +647,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     let best: { pos: number; sp: Speaker } | null = null;
     for (const a of attributions) {
       if (!a.speaker || !wantKinds.includes(a.speaker.kind) || !a.np) continue;
+      if (personal && !genderFits(p, entityOf(a.speaker.key)?.name ?? '')) continue;
       if (a.np.start < paraStart || a.np.start >= at) continue;
       if (!best || a.np.start > best.pos) best = { pos: a.np.start, sp: a.speaker };
     }
@@ -625,6 +656,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (r.kind === 'PLACE' && p !== 'it') continue;
       const e = entityOf(r.key);
       if (!e) continue;
+      if (personal && !genderFits(p, e.name)) continue;
       if (!best || r.start > best.pos) best = { pos: r.start, sp: speakerFromEntity(e) };
     }
     return best?.sp ?? null;
@@ -785,6 +817,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     }
     // Quotations inside the reported words replace them; a quotation carried from a later line does not.
     if (at.quotes.some((q) => carried.get(q) !== at)) continue;
+    if (at.nested && !at.speaker) continue; // "investigators had told her ...": hers to report
     const content = stripLeading(text, at.content);
     if (wordCount(spanText(text, content)) < 3) continue;
     const reported = spanText(text, content).replace(/[.]+$/, '').trim();
@@ -855,6 +888,15 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const r = refs.find((x) => x.start <= pos && pos < x.end && x.kind === 'PLACE' && !x.adjective);
     return r?.key ?? null;
   }
+}
+
+/** "she" cannot be a man's first name nor "he" a woman's (compromise's name lists); unknown names fit both. */
+function genderFits(pronoun: string, name: string): boolean {
+  const first = name.split(/\s+/)[0] ?? '';
+  const tags = lexTags(first);
+  if (pronoun === 'she') return !tags.includes('MaleName');
+  if (pronoun === 'he') return !tags.includes('FemaleName');
+  return true;
 }
 
 function wordCount(s: string): number {

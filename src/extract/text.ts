@@ -131,15 +131,30 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Two surnames are spelling variants ("Zelensky"/"Zelenskiy"): close relative to their length. */
+/** A surname folded over common transliteration variants ("Zelenskiy" → "zelensky", "Kharkov" stays). */
+export function foldTransliteration(s: string): string {
+  return slug(s)
+    .replace(/iy$|yy$|ii$|ij$|yi$/, 'y')
+    .replace(/kh/g, 'h')
+    .replace(/ph/g, 'f')
+    .replace(/ou/g, 'u')
+    .replace(/w/g, 'v')
+    .replace(/tz/g, 'ts')
+    .replace(/sch/g, 'sh');
+}
+
+/**
+ * Two surnames are spelling variants ("Zelensky"/"Zelenskiy"/"Zelenskyy"): equal after folding
+ * transliteration variants, or one edit apart when both are long. Gendered forms of one family
+ * name ("Navalny"/"Navalnaya") are two edits apart and stay different people.
+ */
 export function similarSurname(a: string, b: string): boolean {
-  const x = slug(a);
-  const y = slug(b);
+  const x = foldTransliteration(a);
+  const y = foldTransliteration(b);
   if (x === y) return true;
-  if (Math.min(x.length, y.length) < 5) return false;
+  if (Math.min(x.length, y.length) < 6) return false;
   if (x.slice(0, 3) !== y.slice(0, 3)) return false;
-  const d = editDistance(x, y);
-  return d <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
+  return editDistance(x, y) <= 1;
 }
 
 /** Content-word stems (first 5 letters of words of 4+ letters, stop words removed). */

@@ -11,6 +11,9 @@ import { formatError } from '../api/errors';
 import { costLimitPlugin, depthLimit } from '../api/limits';
 import type { Services } from '../services';
 import { registerIde } from './ide';
+import { registerWeb } from './web';
+import { GraphQLTimelineSource } from '../export/graphql-source';
+import { executeGraphQL } from '../api/execute';
 
 export interface AppOptions {
   services: Services;
@@ -36,6 +39,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerIde(app);
+  await registerWeb(app, { timeline: new GraphQLTimelineSource((query, variables) => executeGraphQL(opts.services, query, variables)) });
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['POST', 'OPTIONS'],

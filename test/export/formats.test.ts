@@ -162,3 +162,14 @@ describe('renderExport', () => {
     expect(renderExport('jsonld', ENTRIES).contentType).toMatch(/^application\/ld\+json/);
   });
 });
+
+describe("the page's EDTF reading (web/edtf.js)", () => {
+  it('agrees with src/export/edtf.ts', async () => {
+    const web: { describeEdtf(s: string): string; isInexact(s: unknown): boolean } = await import(/* @vite-ignore */ new URL('../../web/edtf.js', import.meta.url).href);
+    for (const edtf of ['2022-03-02', '2022-03', '2022', '2022-03-02?', '2022-03-02~', '2022-03-02%', '2022-02-28/2022-03-02', '../2022-03-02', '2022-03-02T10:00:00Z', '2022-21', 'garbage']) {
+      expect(web.describeEdtf(edtf), edtf).toBe(describeEdtf(edtf));
+      const span = { edtf, earliest: '2022-03-02T00:00:00.000Z', latest: '2022-03-02T23:59:59.999Z', text: null };
+      expect(web.isInexact(span), edtf).toBe(isInexact(span));
+    }
+  });
+});

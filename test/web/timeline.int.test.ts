@@ -87,7 +87,7 @@ const renderedIds = (page: Page) =>
 async function visibleItem(page: Page, type: 'Statement' | 'Event' | null = null): Promise<{ uid: string; itemId: string }> {
   const found = await page.evaluate((type) => {
     const box = document.querySelector('[data-testid="timeline"] .vis-center')?.getBoundingClientRect() ?? document.querySelector('[data-testid="timeline"]')!.getBoundingClientRect();
-    for (const n of document.querySelectorAll<HTMLElement>('[data-testid="timeline-item"]')) {
+    for (const n of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="timeline-item"]'))) {
       if (type && n.dataset.itemType !== type) continue;
       const r = n.getBoundingClientRect();
       if (r.width > 20 && r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.left + 10 <= box.right) return { uid: n.dataset.uid!, itemId: n.dataset.itemId! };
@@ -155,7 +155,7 @@ describe('the timeline page', () => {
     const suggestion = page.locator(`[data-testid="entity-suggestion"][data-entity-id="${speakerId}"]`);
     await suggestion.waitFor({ timeout: 15_000 });
     await suggestion.click();
-    await expect(page.locator('[data-testid="entity-chip"]').first()).toHaveAttribute('data-entity-id', speakerId);
+    await expect.poll(() => page.locator('[data-testid="entity-chip"]').first().getAttribute('data-entity-id')).toBe(speakerId);
     await expect.poll(() => shownCount(page)).toBe(byEntity.length);
     if (byEntity.length < all.length) expect(byEntity.length).toBeLessThan(all.length);
 
@@ -167,7 +167,7 @@ describe('the timeline page', () => {
     expect(shared.searchParams.getAll('entity')).toEqual([speakerId]);
     const again = await openPage(shared.pathname + shared.search);
     expect(await shownCount(again)).toBe(byEntity.length);
-    await expect(again.locator('[data-testid="entity-chip"]')).toHaveCount(1);
+    await expect.poll(() => again.locator('[data-testid="entity-chip"]').count()).toBe(1);
     const reopened = new URL(again.url());
     expect(reopened.searchParams.get('start')).toBe(shared.searchParams.get('start'));
     expect(reopened.searchParams.get('end')).toBe(shared.searchParams.get('end'));
@@ -182,8 +182,8 @@ describe('the timeline page', () => {
     const { uid, itemId } = await visibleItem(page, 'Statement');
     await itemLocator(page, uid).click();
     const panel = page.locator('[data-testid="detail-panel"]');
-    await expect(panel).toBeVisible();
-    await expect(panel).toHaveAttribute('data-item-id', itemId);
+    await panel.waitFor({ state: 'visible' });
+    await expect.poll(() => panel.getAttribute('data-item-id')).toBe(itemId);
     const item = byId.get(itemId)!;
     expect(item.evidence.length).toBeGreaterThan(0);
     const marks = page.locator('[data-testid="evidence-mark"]');
@@ -194,7 +194,7 @@ describe('the timeline page', () => {
     const docIds = [...new Set(item.evidence.map((e) => e.document.id))];
     expect(await page.$$eval('[data-testid="other-documents"] li', (lis) => lis.map((li) => (li as HTMLElement).dataset.documentId))).toEqual(docIds);
     for (const id of docIds) {
-      await expect(page.locator(`[data-testid="evidence"][data-document-id="${id}"] [data-testid="document-text"] mark`).first()).toBeVisible();
+      await page.locator(`[data-testid="evidence"][data-document-id="${id}"] [data-testid="document-text"] mark`).first().waitFor({ state: 'visible' });
     }
     expect(new URL(page.url()).searchParams.get('item')).toBe(itemId);
     await page.screenshot({ path: join(OUTPUT, 'timeline.png') });
@@ -207,11 +207,11 @@ describe('the timeline page', () => {
     await itemLocator(page, uid).focus();
     await page.keyboard.press('Enter');
     const panel = page.locator('[data-testid="detail-panel"]');
-    await expect(panel).toHaveAttribute('data-item-id', itemId);
-    await expect(panel).toBeVisible();
+    await expect.poll(() => panel.getAttribute('data-item-id')).toBe(itemId);
+    await panel.waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel');
     await page.keyboard.press('Escape');
-    await expect(panel).toBeHidden();
+    await panel.waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.uid)).toBe(uid);
     await page.close();
   });
@@ -246,19 +246,19 @@ describe('the timeline page', () => {
     await page.goto(`${server.url}/`);
     await settled(page);
     expect(await state(page)).toBe('error');
-    await expect(page.locator('[data-testid="message"]')).toContainText('Could not load the timeline');
-    await expect(page.locator('[data-testid="message"]')).toContainText('database is not available');
+    await expect.poll(() => page.locator('[data-testid="message"]').textContent()).toContain('Could not load the timeline');
+    await expect.poll(() => page.locator('[data-testid="message"]').textContent()).toContain('database is not available');
 
     mode = 'empty';
     await page.click('[data-testid="retry"]');
     await expect.poll(() => state(page)).toBe('empty');
-    await expect(page.locator('[data-testid="message"]')).toContainText('archive is empty');
+    await expect.poll(() => page.locator('[data-testid="message"]').textContent()).toContain('archive is empty');
 
     mode = 'pass';
     await page.reload();
     await settled(page);
     expect(await state(page)).toBe('ready');
-    await expect(page.locator('[data-testid="message"]')).toBeHidden();
+    await page.locator('[data-testid="message"]').waitFor({ state: 'hidden' });
     await page.close();
   });
 

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { loadAuthorities } from '../../src/extract/authorities';
+import { recognizeEntities } from '../../src/extract/entities';
+import { segment } from '../../src/extract/segment';
+import type { ExtractContext } from '../../src/extract/types';
+
+const authorities = loadAuthorities(`
+- name: United States
+  kind: PLACE
+  aliases: [US, U.S.]
+- name: United Nations
+  kind: ORGANIZATION
+  aliases: [UN, U.N.]
+- name: Kremlin
+  kind: ORGANIZATION
+`);
+const ctx: ExtractContext = { published: '2024-01-10', authorities };
+const found = (text: string, c: ExtractContext = ctx) => {
+  const r = recognizeEntities(text, segment(text).sentences, c);
+  return r.candidates.map((x) => `${x.kind}:${x.form}`);
+};
+
+describe('recognizeEntities', () => {
+  it('splits a title phrase into a place, a title and a person', () => {
+    expect(found('US President Joe Biden spoke.')).toEqual(['PLACE:US', 'PERSON:Joe Biden']);
+  });
+
+  it('gives a person the place-bound role written before the name', () => {
+    const text = 'Springfield Mayor Jane Quimby spoke.';
+    const r = recognizeEntities(text, segment(text).sentences, ctx);
+    const p = r.candidates.find((c) => c.kind === 'PERSON');
+    expect(p?.form).toBe('Jane Quimby');
+    expect(p?.roles).toEqual(['Mayor of Springfield']);
+  });
+
+  it('recognizes organizations by their head word and names them with the owning country', () => {
+    expect(found('The Russian Defense Ministry said so.')).toContain('ORGANIZATION:Russian Defense Ministry');
+    expect(found("Yesterday Ukraine's State Emergency Service said so.")).toContain('ORGANIZATION:Ukrainian State Emergency Service');
+  });
+
+  it('uses curated aliases and acronyms', () => {
+    expect(found('The UN and the U.S. met while NATO waited.')).toEqual(['ORGANIZATION:UN', 'PLACE:U.S.', 'ORGANIZATION:NATO']);
+  });
+
+  it('does not read the pronoun "us" as the United States', () => {
+    expect(found('They told us nothing.')).toEqual([]);
+  });
+
+  it('finds gazetteer places and places introduced by "the town of"', () => {
+    expect(found('Shelling hit Kharkiv and the town of Zbrutchyn overnight.')).toEqual(['PLACE:Kharkiv', 'PLACE:Zbrutchyn']);
+  });
+
+  it('reads a bare surname after the full name as a person', () => {
+    expect(found('Maria Lopez arrived. Later Lopez left.')).toEqual(['PERSON:Maria Lopez', 'PERSON:Lopez']);
+  });
+
+  it('reads an unknown word as a person when it is the subject of a reporting verb', () => {
+    expect(found('Kowalczyk said the plan would work.')).toEqual(['PERSON:Kowalczyk']);
+  });
+
+  it('does not make entities of sentence-initial common words, headings, weekdays or titles alone', () => {
+    expect(found('Residents fled on Tuesday.')).toEqual([]);
+    expect(found('Driving the news: Nothing happened.')).toEqual([]);
+    expect(found('The President arrived.')).toEqual([]);
+  });
+
+  it('leaves out unknown capitalized phrases that have no name context', () => {
+    expect(found('They visited the Babyn Yar Holocaust memorial.')).toEqual([]);
+  });
+
+  it('names a person in apposition with a reporting verb and an organization that includes a country', () => {
+    expect(found('“It is bad,” said Giulia Rossa, the mayor.')).toContain('PERSON:Giulia Rossa');
+    expect(found('“Act now,” Greenpeace Italy said.')).toContain('ORGANIZATION:Greenpeace Italy');
+  });
+
+  it('splits hyphenated place pairs', () => {
+    expect(found('Talks on the Ukraine-Belarus border.')).toEqual(['PLACE:Ukraine', 'PLACE:Belarus']);
+  });
+
+  it('records nationality adjectives as demonyms, not entities', () => {
+    const text = 'Russian forces and Russian-backed separatists advanced.';
+    const r = recognizeEntities(text, segment(text).sentences, ctx);
+    expect(r.candidates).toEqual([]);
+    expect(r.demonyms.map((d) => [d.text, d.country])).toEqual([
+      ['Russian', 'RU'],
+      ['Russian', 'RU'],
+    ]);
+  });
+
+  it('finds place-bound role phrases and how their place is given', () => {
+    const text = "The mayor of Springfield spoke. Its mayor agreed. Springfield's governor and the city's deputy mayor did not. The mayor left.";
+    const r = recognizeEntities(text, segment(text).sentences, ctx);
+    expect(r.roles.map((x) => [x.title, x.placeBy, x.placeText ?? null])).toEqual([
+      ['Mayor', 'explicit', 'Springfield'],
+      ['Mayor', 'its', null],
+      ['Governor', 'explicit', 'Springfield'],
+      ['Deputy Mayor', 'city', null],
+      ['Mayor', 'bare', null],
+    ]);
+  });
+
+  it('uses known entities from earlier documents', () => {
+    const c: ExtractContext = { ...ctx, known: [{ key: 'person:ann-okafor', kind: 'PERSON', name: 'Ann Okafor', aliases: ['Okafor'] }] };
+    const r = recognizeEntities('Okafor arrived late.', segment('Okafor arrived late.').sentences, c);
+    expect(r.candidates[0]).toMatchObject({ kind: 'PERSON', knownKey: 'person:ann-okafor' });
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/extract/quotes';
+import { paragraphs } from '../../src/extract/segment';
+
+const quotesOf = (text: string) => findQuotes(text, paragraphs(text)).map((q) => q.text);
+
+describe('findQuotes', () => {
+  it('finds curly and straight double quotations without their marks and final comma', () => {
+    expect(quotesOf('“We are ready,” she said. He added: "It is over."')).toEqual(['We are ready', 'It is over']);
+  });
+
+  it('pairs a straight opening mark with a curly closing one', () => {
+    expect(quotesOf('"The enemy is close,” he said.')).toEqual(['The enemy is close']);
+  });
+
+  it('ignores a closing mark that has no opening one', () => {
+    expect(quotesOf('continue “to inflict pain.” pain to others”.')).toEqual(['to inflict pain']);
+  });
+
+  it('reads single curly marks as quotation marks but keeps apostrophes inside words', () => {
+    expect(quotesOf('Ukraine’s leader said the attack was ‘an act of terror’ and we’ve seen it.')).toEqual(['an act of terror']);
+  });
+
+  it('does not take a quoted section heading for a quotation', () => {
+    expect(quotesOf('‘The real test’: The president spoke.')).toEqual([]);
+  });
+
+  it('marks a quotation that fills its line as standalone', () => {
+    const text = 'The minister spoke.\n\n“We recognize the risk.”\n\nOther news followed, “in brief” form.';
+    const qs = findQuotes(text, paragraphs(text));
+    expect(qs.map((q) => [q.text, q.standalone])).toEqual([
+      ['We recognize the risk', true],
+      ['in brief', false],
+    ]);
+  });
+
+  it('continues a quotation over paragraphs when the next paragraph reopens it', () => {
+    const text = '“The first part goes on\n\n“and ends here,” she said.';
+    const qs = findQuotes(text, paragraphs(text));
+    expect(qs).toHaveLength(1);
+    expect(qs[0].text.startsWith('The first part goes on')).toBe(true);
+    expect(qs[0].text.endsWith('and ends here')).toBe(true);
+  });
+
+  it('drops an opening mark left unclosed at the end of a paragraph', () => {
+    expect(quotesOf('“This never closes\n\nA new paragraph.')).toEqual([]);
+  });
+
+  it('gives inner offsets that slice the quoted words exactly', () => {
+    const text = 'He said “yes, indeed.” Then left.';
+    const [q] = findQuotes(text, paragraphs(text));
+    expect(text.slice(q.inner.start, q.inner.end)).toBe('yes, indeed');
+    expect(text.slice(q.start, q.end)).toBe('“yes, indeed.”');
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { loadAuthorities } from '../../src/extract/authorities';
+import { recognizeEntities } from '../../src/extract/entities';
+import { matchKnown, resolveEntities } from '../../src/extract/resolve';
+import { segment } from '../../src/extract/segment';
+import type { ExtractContext } from '../../src/extract/types';
+
+const authorities = loadAuthorities(`
+- name: United States
+  kind: PLACE
+  aliases: [US, U.S., United States of America]
+  wikidata: Q30
+  latitude: 38
+  longitude: -97
+  country: US
+`);
+const resolve = (text: string, extra: Partial<ExtractContext> = {}) => {
+  const ctx: ExtractContext = { published: '2024-01-10', authorities, ...extra };
+  return resolveEntities(text, recognizeEntities(text, segment(text).sentences, ctx), ctx);
+};
+
+describe('resolveEntities', () => {
+  it('makes one person of a full name and a later surname, keyed by the authority form', () => {
+    const { entities } = resolve('Maria Lopez arrived. Lopez spoke.');
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ key: 'person:maria-lopez', name: 'Maria Lopez', aliases: ['Lopez'] });
+    expect(entities[0].mentions.map((m) => m.text)).toEqual(['Maria Lopez', 'Lopez']);
+  });
+
+  it('makes one entity of curated aliases, with the curated name, id and coordinates', () => {
+    const { entities } = resolve('The US and the U.S. agreed.');
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ key: 'place:united-states', name: 'United States', wikidata: 'Q30', latitude: 38, country: 'US' });
+  });
+
+  it('gives places coordinates and countries from the gazetteer', () => {
+    const [kyiv] = resolve('Sirens sounded in Kyiv.').entities;
+    expect(kyiv.kind).toBe('PLACE');
+    expect(kyiv.country).toBe('UA');
+    expect(kyiv.latitude).toBeCloseTo(50.45, 0);
+  });
+
+  it('links "its mayor" to a role entity for the last city named, when no person is named', () => {
+    const { entities, refs } = resolve('Shelling hit the town of Kharkiv, its mayor said.');
+    const role = entities.find((e) => e.role);
+    expect(role).toMatchObject({ key: 'person:mayor-of-kharkiv', name: 'Mayor of Kharkiv', kind: 'PERSON', country: 'UA' });
+    expect(refs.some((r) => r.role && r.key === role!.key && r.text === 'its mayor')).toBe(true);
+  });
+
+  it('links a role phrase to the person the text names for it', () => {
+    const { entities } = resolve('Kyiv Mayor Olena Prykhod spoke. Later the mayor left.');
+    const person = entities.find((e) => e.name === 'Olena Prykhod');
+    expect(person?.aliases).toContain('Mayor of Kyiv');
+    expect(person?.mentions.map((m) => m.text)).toContain('the mayor');
+    expect(entities.some((e) => e.role)).toBe(false);
+  });
+
+  it('links an appositive role to the person before it', () => {
+    const { entities } = resolve('“We are safe,” said Giulia Rossa, the mayor of Ferrara.');
+    expect(entities.find((e) => e.name === 'Giulia Rossa')?.aliases).toContain('Mayor of Ferrara');
+  });
+
+  it('makes a nationality adjective refer to its country entity', () => {
+    const { entities, refs } = resolve('Russian forces advanced.');
+    expect(entities.map((e) => e.key)).toEqual(['place:russia']);
+    expect(refs[0]).toMatchObject({ adjective: true, key: 'place:russia' });
+  });
+
+  it('reuses the key of a known entity written with another spelling', () => {
+    const known = [{ key: 'person:ivan-petrenko', kind: 'PERSON' as const, name: 'Ivan Petrenko', aliases: [] }];
+    const { entities } = resolve('Ivan Petrenkoy spoke.', { known });
+    expect(entities[0].key).toBe('person:ivan-petrenko');
+  });
+
+  it('keeps a role entity key stable across documents', () => {
+    const known = [{ key: 'person:mayor-of-kharkiv', kind: 'PERSON' as const, name: 'Mayor of Kharkiv', aliases: [] }];
+    const { entities } = resolve("Kharkiv's mayor spoke.", { known });
+    expect(entities.find((e) => e.role)?.key).toBe('person:mayor-of-kharkiv');
+  });
+});
+
+describe('matchKnown', () => {
+  const known = [
+    { key: 'person:alexei-navarro', kind: 'PERSON' as const, name: 'Alexei Navarro', aliases: ['Navarro'] },
+    { key: 'person:zelinsky', kind: 'PERSON' as const, name: 'Zelinsky', aliases: [] },
+  ];
+
+  it('matches the same first name with a close surname, and a surname-only known person', () => {
+    expect(matchKnown('PERSON', ['Alexei Navaro'], known)?.key).toBe('person:alexei-navarro');
+    expect(matchKnown('PERSON', ['Petro Zelinskiy'], known)?.key).toBe('person:zelinsky');
+  });
+
+  it('does not match a full name with another first name, nor another kind', () => {
+    expect(matchKnown('PERSON', ['Yulia Navarro'], known)).toBeNull();
+    expect(matchKnown('ORGANIZATION', ['Navarro'], known)).toBeNull();
+  });
+});
