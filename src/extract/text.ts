@@ -99,7 +99,7 @@ export function normalizeForKey(s: string): string {
     .trim();
 }
 
-/** "Volodymyr Zelensky" → "volodymyr-zelensky" (diacritics folded). */
+/** "José Núñez" → "jose-nunez" (diacritics folded). */
 export function slug(s: string): string {
   return s
     .normalize('NFKD')
@@ -131,7 +131,7 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** A surname folded over common transliteration variants ("Zelenskiy" → "zelensky", "Kharkov" stays). */
+/** A surname folded over common transliteration variants ("Petrenkiy" → "petrenky", "Sokolov" stays). */
 export function foldTransliteration(s: string): string {
   return slug(s)
     .replace(/iy$|yy$|ii$|ij$|yi$/, 'y')
@@ -144,9 +144,9 @@ export function foldTransliteration(s: string): string {
 }
 
 /**
- * Two surnames are spelling variants ("Zelensky"/"Zelenskiy"/"Zelenskyy"): equal after folding
+ * Two surnames are spelling variants ("Petrenky"/"Petrenkiy"/"Petrenkyy"): equal after folding
  * transliteration variants, or one edit apart when both are long. Gendered forms of one family
- * name ("Navalny"/"Navalnaya") are two edits apart and stay different people.
+ * name ("Petrov"/"Petrova") are two edits apart and stay different people.
  */
 export function similarSurname(a: string, b: string): boolean {
   const x = foldTransliteration(a);

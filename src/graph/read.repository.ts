@@ -118,6 +118,7 @@ export const RELATIONS = {
   statementContradicts: 'MATCH (n:Statement {id: id})-[:CONTRADICTS]->(m:Statement) RETURN id, collect(DISTINCT m.id) AS ids',
   eventPlaces: 'MATCH (n:Event {id: id})-[:AT]->(m:Place) RETURN id, collect(DISTINCT m.id) AS ids',
   eventParticipants: 'MATCH (n:Event {id: id})-[:INVOLVES]->(m:Entity) RETURN id, collect(DISTINCT m.id) AS ids',
+  documentEntities: 'MATCH (n:Document {id: id})<-[:MENTIONED_IN]-(m:Entity) WITH id, m ORDER BY m.name RETURN id, collect(m.id) AS ids',
 } as const;
 export type RelationName = keyof typeof RELATIONS;
 

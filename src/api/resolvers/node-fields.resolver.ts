@@ -1,7 +1,7 @@
 /** Field resolvers for nested data; each goes through a request-scoped DataLoader. */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
-import type { EntityData, EventData, EvidenceData, NodeData, StatementData } from '../../graph/models';
+import type { DocumentData, EntityData, EventData, EvidenceData, NodeData, StatementData } from '../../graph/models';
 import { Entity, Place } from '../types/entity.type';
 import { Evidence, Statement } from '../types/statement.type';
 import { Event } from '../types/event.type';
@@ -75,6 +75,14 @@ export class EventFieldsResolver {
   @FieldResolver(() => [Evidence])
   evidence(@Root() v: EventData, @Ctx() ctx: ApiContext) {
     return ctx.loaders.evidence.load(v.id);
+  }
+}
+
+@Resolver(() => Document)
+export class DocumentFieldsResolver {
+  @FieldResolver(() => [Entity], { description: 'The entities this document mentions, by name.' })
+  async entities(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
+    return nodes(ctx, await ctx.loaders.related('documentEntities').load(d.id));
   }
 }
 

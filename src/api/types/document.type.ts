@@ -7,6 +7,9 @@ export class Document extends Node {
   @Field(() => String)
   title!: string;
 
+  @Field(() => String, { description: "The catalog identity: the document's url, or its path relative to the ingested folder." })
+  identity!: string;
+
   @Field(() => String, { nullable: true })
   publisher!: string | null;
 

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { claimsConflict, detectContradictions } from '../../src/extract/contradictions';
+import type { Claim, StatementRecord } from '../../src/extract/types';
+
+const st = (key: string, speakerKey: string, claims: Claim[]): StatementRecord => ({
+  key, kind: 'REPORTED', text: key, quote: null, speakerKey, speakerText: null, channel: null, saidAt: null, saidInKey: null, aboutKeys: [], evidence: { start: 0, end: 1 }, claims,
+});
+const full = (holder: string): Claim => ({ type: 'control', placeKey: 'place:x', holder, full: true });
+const part = (holder: string): Claim => ({ type: 'control', placeKey: 'place:x', holder, full: false });
+const count = (min: number | null, max: number | null, since: string | null = '2022-02-24', subject = 'people-killed'): Claim => ({ type: 'count', subject, since, min, max });
+
+describe('claimsConflict', () => {
+  it('finds full control against any control by another side', () => {
+    expect(claimsConflict(full('RU'), part('UA'))).toMatch(/control of place:x/);
+    expect(claimsConflict(full('RU'), full('UA'))).not.toBeNull();
+  });
+
+  it('accepts partial control by both sides, the same side, or another place', () => {
+    expect(claimsConflict(part('RU'), part('UA'))).toBeNull();
+    expect(claimsConflict(full('RU'), part('RU'))).toBeNull();
+    expect(claimsConflict(full('RU'), { ...part('UA'), placeKey: 'place:y' })).toBeNull();
+  });
+
+  it('finds tallies of the same thing since the same day whose ranges cannot both hold', () => {
+    expect(claimsConflict(count(136, null), count(2001, null))).toMatch(/people-killed since 2022-02-24/);
+  });
+
+  it('accepts tallies that can both hold or do not measure the same thing', () => {
+    expect(claimsConflict(count(136, null), count(300, null))).toBeNull();
+    expect(claimsConflict(count(136, null, null), count(2001, null, null))).toBeNull();
+    expect(claimsConflict(count(136, null), count(2001, null, '2022-02-24', 'soldiers-killed'))).toBeNull();
+  });
+});
+
+describe('detectContradictions', () => {
+  it('reports each pair both ways, across the two lists', () => {
+    const a = st('a', 'org:ru', [full('RU')]);
+    const b = st('b', 'org:ua', [part('UA')]);
+    expect(detectContradictions([a], [b])).toEqual([
+      { a: 'a', b: 'b', reason: expect.any(String) },
+      { a: 'b', b: 'a', reason: expect.any(String) },
+    ]);
+  });
+
+  it('works within one document without pairing a statement with itself or duplicating pairs', () => {
+    const list = [st('a', 'org:ru', [full('RU')]), st('b', 'org:ua', [part('UA')])];
+    expect(detectContradictions(list, list)).toHaveLength(2);
+  });
+
+  it('does not compare statements of one speaker or without claims', () => {
+    expect(detectContradictions([st('a', 'org:ru', [count(10, 10)])], [st('b', 'org:ru', [count(1000, 1000)])])).toEqual([]);
+    expect(detectContradictions([st('a', 'x', [])], [st('b', 'y', [full('RU')])])).toEqual([]);
+  });
+});
