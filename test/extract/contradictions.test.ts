@@ -5,8 +5,9 @@ import type { Claim, StatementRecord } from '../../src/extract/types';
 const st = (key: string, speakerKey: string, claims: Claim[]): StatementRecord => ({
   key, kind: 'REPORTED', text: key, quote: null, speakerKey, speakerText: null, channel: null, saidAt: null, saidInKey: null, aboutKeys: [], evidence: { start: 0, end: 1 }, claims,
 });
-const full = (holder: string): Claim => ({ type: 'control', placeKey: 'place:x', holder, full: true });
-const part = (holder: string): Claim => ({ type: 'control', placeKey: 'place:x', holder, full: false });
+type Control = Extract<Claim, { type: 'control' }>;
+const full = (holder: string): Control => ({ type: 'control', placeKey: 'place:x', holder, full: true });
+const part = (holder: string): Control => ({ type: 'control', placeKey: 'place:x', holder, full: false });
 const count = (min: number | null, max: number | null, since: string | null = '2022-02-24', subject = 'people-killed'): Claim => ({ type: 'count', subject, since, min, max });
 
 describe('claimsConflict', () => {
