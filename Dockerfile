@@ -4,7 +4,7 @@ WORKDIR /app
 ENV ANNALS_SKIP_NEO4J_INSTALL=1 NODE_ENV=production
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
-RUN npm ci --include=dev
+RUN npm install --include=dev --no-audit --no-fund
 COPY . .
 EXPOSE 4000
 CMD ["npm", "start"]

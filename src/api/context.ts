@@ -24,9 +24,15 @@ const opts = { maxBatchSize: 1000 };
 
 export function createLoaders(services: Services): Loaders {
   const relatedLoaders = new Map<RelationName, DataLoader<string, string[]>>();
+  const node = new DataLoader<string, NodeData | null>((ids) => services.read.nodesByIds(ids), opts);
   return {
-    node: new DataLoader((ids) => services.read.nodesByIds(ids), opts),
-    evidence: new DataLoader((ids) => services.lists.evidence(ids), opts),
+    node,
+    // Evidence brings its documents along, so `evidence { document { ... } }` costs no further round trip.
+    evidence: new DataLoader(async (ids) => {
+      const { evidence, documents } = await services.lists.evidenceWithDocuments(ids);
+      for (const d of documents) node.prime(d.id, d);
+      return evidence;
+    }, opts),
     speaker: new DataLoader((ids) => services.lists.speakers(ids), opts),
     related: (relation) => {
       let l = relatedLoaders.get(relation);

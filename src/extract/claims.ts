@@ -42,6 +42,7 @@ const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|thousand
 const QUAL = String.raw`(at\s+least|more\s+than|over|nearly|almost|about|around|approximately|roughly|some|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as)`;
 const VICTIMS = String.raw`(people|persons|civilians|residents|children|soldiers|troops|servicemen|fighters|refugees|[\p{Lu}][\p{L}]+s)`;
 const OUTCOME = String.raw`(killed|dead|died|injured|wounded|hurt|fled|displaced|evacuated|arrested|detained)`;
+const FIXED_VICTIMS = new Set(['people', 'persons', 'civilians', 'residents', 'children', 'soldiers', 'troops', 'servicemen', 'fighters', 'refugees']);
 const COUNT_AFTER_RE = new RegExp(String.raw`(?:${QUAL}\s+)?${NUM}\s+((?:[\p{L}-]+\s+){0,2}?)${VICTIMS}\b([^.;]{0,80}?)\b${OUTCOME}\b`, 'giu');
 const COUNT_BEFORE_RE = new RegExp(String.raw`\b${OUTCOME}\s+(?:${QUAL}\s+)?${NUM}\s+((?:[\p{L}-]+\s+){0,2}?)${VICTIMS}\b`, 'giu');
 
@@ -110,11 +111,16 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     return t ? t.span.earliest.slice(0, 10) : null;
   };
   if (!/\d/.test(text)) return claims;
+  // A capitalized plural counts only as a nationality ("Ukrainians"); any other word is not a victim class.
+  const victimOk = (v: string) => FIXED_VICTIMS.has(v.toLowerCase()) || (/^\p{Lu}/u.test(v) && !!cx.countryOf(v));
   COUNT_AFTER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COUNT_AFTER_RE.exec(text))) {
     const [, qual, num, scale, mods, victims, , outcome] = m;
-    if (/^\p{Lu}/u.test(victims) && !cx.countryOf(victims)) continue;
+    if (!victimOk(victims)) {
+      COUNT_AFTER_RE.lastIndex = m.index + 1;
+      continue;
+    }
     const n = toNumber(num, scale);
     const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
     if (seen.has(subject)) continue;
@@ -124,7 +130,10 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
   COUNT_BEFORE_RE.lastIndex = 0;
   while ((m = COUNT_BEFORE_RE.exec(text))) {
     const [, outcome, qual, num, scale, mods, victims] = m;
-    if (/^\p{Lu}/u.test(victims) && !cx.countryOf(victims)) continue;
+    if (!victimOk(victims)) {
+      COUNT_BEFORE_RE.lastIndex = m.index + 1;
+      continue;
+    }
     const n = toNumber(num, scale);
     const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
     if (seen.has(subject)) continue;

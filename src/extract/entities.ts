@@ -35,10 +35,11 @@ import {
   isCommonWord,
   isFirstName,
   isLastName,
+  isTitleWord,
   lexTags,
   looksPlural,
 } from './lexicon.js';
-import { isAllCaps, isCapitalized, isDottedAcronym, isPossessive, similarSurname, tokenize, type Token } from './text.js';
+import { isAllCaps, isCapitalized, isDottedAcronym, isPossessive, knownFingerprint, similarSurname, surnameBucket, tokenize, type Token } from './text.js';
 import type { AuthorityRecord, EntityKind, ExtractContext, Sentence, Span } from './types.js';
 
 export type CandidateSource =
@@ -147,7 +148,12 @@ function chunks(tokens: Token[]): Chunk[] {
       const conn = tokens[j]?.text;
       // "State of the Union", "Bank of England": joined unless the left part is a title ("Mayor of X").
       const afterOf = tokens[j + 1]?.text.toLowerCase() ?? '';
-      if ((conn === 'of' && (!TITLES.has(last) || TITLE_MODIFIERS.has(afterOf))) || ((conn === 'for' || conn === '&') && ORG_HEADS.has(last))) {
+      const inPrepName = tokens.slice(start, j).some((t) => t.text === 'for' || t.text === 'of');
+      if (
+        (conn === 'of' && (!TITLES.has(last) || TITLE_MODIFIERS.has(afterOf))) ||
+        ((conn === 'for' || conn === '&') && ORG_HEADS.has(last)) ||
+        (conn === 'and' && inPrepName && tokens.slice(start, j).some((t) => ORG_HEADS.has(t.text.toLowerCase())))
+      ) {
         let k = j + 1;
         if (tokens[k]?.text === 'the') k++;
         if (tokens[k] && isCapToken(tokens[k])) {
@@ -172,24 +178,25 @@ export interface RecognizeOptions {
 
 interface KnownIndex {
   byForm: Map<string, { key: string; kind: EntityKind; name: string }>;
-  surnames: { last: string; key: string; name: string }[];
+  /** Known people (not roles) by the bucket of their surname. */
+  surnames: Map<string, { last: string; key: string; name: string }[]>;
 }
 
-const knownCache = new WeakMap<object, KnownIndex>();
+const knownCache = new WeakMap<object, { fp: string; idx: KnownIndex }>();
 
 function knownIndex(ctx: ExtractContext): KnownIndex {
   const list = ctx.known ?? [];
-  let idx = knownCache.get(list);
-  if (!idx) {
-    idx = buildKnownIndex(ctx);
-    knownCache.set(list, idx);
-  }
+  const fp = knownFingerprint(list);
+  const hit = knownCache.get(list);
+  if (hit && hit.fp === fp) return hit.idx;
+  const idx = buildKnownIndex(ctx);
+  knownCache.set(list, { fp, idx });
   return idx;
 }
 
 function buildKnownIndex(ctx: ExtractContext): KnownIndex {
   const byForm = new Map<string, { key: string; kind: EntityKind; name: string }>();
-  const surnames: KnownIndex['surnames'] = [];
+  const surnames: KnownIndex['surnames'] = new Map();
   for (const k of ctx.known ?? []) {
     for (const f of [k.name, ...k.aliases]) {
       const lf = f.toLowerCase();
@@ -197,7 +204,11 @@ function buildKnownIndex(ctx: ExtractContext): KnownIndex {
     }
     if (k.kind === 'PERSON' && !/\bof\b/i.test(k.name)) {
       const parts = k.name.split(/\s+/);
-      surnames.push({ last: parts[parts.length - 1], key: k.key, name: k.name });
+      const last = parts[parts.length - 1];
+      const b = surnameBucket(last);
+      const list = surnames.get(b) ?? [];
+      list.push({ last, key: k.key, name: k.name });
+      surnames.set(b, list);
     }
   }
   return { byForm, surnames };
@@ -358,12 +369,12 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
       if (KNOWN_PLATFORMS.has(form.toLowerCase())) return; // a channel, not a party
 
       // 2. Title + name: [affiliation] title+ name+.
-      const ti = lowerForms.findIndex((w, i) => TITLES.has(w) && i < toks.length - 1);
+      const ti = lowerForms.findIndex((w, i) => isTitleWord(w) && i < toks.length - 1);
       if (ti >= 0) {
         let ts = ti;
         while (ts > 0 && TITLE_MODIFIERS.has(lowerForms[ts - 1])) ts--;
         let te = ti + 1;
-        const titleWord = (w: string | undefined) => !!w && (TITLES.has(w) || TITLE_MODIFIERS.has(w));
+        const titleWord = (w: string | undefined) => !!w && (isTitleWord(w) || TITLE_MODIFIERS.has(w));
         for (;;) {
           if (te < toks.length - 1 && titleWord(lowerForms[te])) te++;
           else if (te < toks.length - 2 && lowerForms[te] === 'of' && titleWord(lowerForms[te + 1])) te += 2;
@@ -406,7 +417,8 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
 
       // 3. Organization heads: "French Interior Ministry", "Civil Protection Department", "Springfield State University".
       const last = lowerForms[lowerForms.length - 1];
-      if (toks.length >= 2 && (ORG_HEADS.has(last) || ORG_HEADS.has(lowerForms[0]))) {
+      const prepAt = lowerForms.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for'));
+      if (toks.length >= 2 && (ORG_HEADS.has(last) || ORG_HEADS.has(lowerForms[0]) || (prepAt > 0 && ORG_HEADS.has(lowerForms[prepAt - 1])))) {
         let country: string | null = null;
         let orgForm = form;
         const lead = gz.countryByDemonym(toks[0].text);
@@ -471,7 +483,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           add({ ...span, text: form, form, kind: 'PERSON', source: 'surname' });
           return;
         }
-        const ks = known.surnames.filter((x) => similarSurname(x.last, w));
+        const ks = (known.surnames.get(surnameBucket(w)) ?? []).filter((x) => similarSurname(x.last, w));
         if (ks.length === 1 && /^\p{Lu}\p{Ll}/u.test(w)) {
           add({ ...span, text: form, form, kind: 'PERSON', source: 'known', knownKey: ks[0].key });
           return;

@@ -104,8 +104,9 @@ export function buildGazetteer(
   for (const c of cities) {
     if (c.population < MIN_CITY_POPULATION) continue;
     addCity(c.name, c);
-    // "Washington, D.C." is also "Washington".
+    // "Washington, D.C." is also "Washington"; "New York City" also "New York".
     if (c.name.includes(', ')) addCity(c.name.slice(0, c.name.indexOf(', ')), c);
+    if (c.name.endsWith(' City') && c.population >= 1_000_000) addCity(c.name.slice(0, -5), c);
   }
   return {
     lookup: (name) => byName.get(key(name)) ?? null,

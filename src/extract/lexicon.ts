@@ -56,6 +56,14 @@ export function looksPlural(word: string): boolean {
   return v;
 }
 
+/** A title word, also hyphenated ("Secretary-General", "Director-General", "Attorney-General"). */
+export function isTitleWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (TITLES.has(w)) return true;
+  const parts = w.split(/[-‐]/);
+  return parts.length > 1 && parts.every((p) => TITLES.has(p) || TITLE_MODIFIERS.has(p) || p === 'in');
+}
+
 export function isFirstName(word: string): boolean {
   return lexTags(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
@@ -129,7 +137,7 @@ export const ORG_HEADS = new Set(
     'navy forces force guard police office bureau authority court parliament assembly senate congress ' +
     'federation organization organisation association alliance network news times post press journal ' +
     'herald tribune telegraph agency brigade battalion regiment division fund board church academy ' +
-    'administration command committee centre center club team'
+    'administration command committee centre center club team centers centres agencies ministries institutes'
   ).split(' '),
 );
 

@@ -17,7 +17,7 @@
 import { authorityIndex, type AuthorityIndex } from './authorities.js';
 import type { DemonymMention, EntityCandidate, Recognition, RoleCandidate } from './entities.js';
 import { gazetteer, type GazetteerPlace } from './gazetteer.js';
-import { similarSurname, slug } from './text.js';
+import { knownFingerprint, similarSurname, slug, surnameBucket } from './text.js';
 import type { AuthorityRecord, EntityKind, EntityRecord, ExtractContext, Mention, Span } from './types.js';
 
 /** A resolved mention: where an entity is referred to, for the later stages. */
@@ -65,25 +65,30 @@ type Known = NonNullable<ExtractContext['known']>[number];
 interface KnownForms {
   /** kind + form (exact for forms of ≤ 3 characters, lower-cased otherwise) → entity. */
   byForm: Map<string, Known>;
-  byKind: Map<EntityKind, Known[]>;
+  /** People (not roles) by the bucket of each form's surname. */
+  personsBySurname: Map<string, Known[]>;
 }
-const knownFormsCache = new WeakMap<readonly Known[], KnownForms>();
+const knownFormsCache = new WeakMap<readonly Known[], { fp: string; idx: KnownForms }>();
 
 function knownForms(known: readonly Known[]): KnownForms {
-  let idx = knownFormsCache.get(known);
-  if (idx) return idx;
-  idx = { byForm: new Map(), byKind: new Map() };
+  const fp = knownFingerprint(known);
+  const hit = knownFormsCache.get(known);
+  if (hit && hit.fp === fp) return hit.idx;
+  const idx: KnownForms = { byForm: new Map(), personsBySurname: new Map() };
   for (const k of known) {
-    const list = idx.byKind.get(k.kind) ?? [];
-    list.push(k);
-    idx.byKind.set(k.kind, list);
     for (const f of [k.name, ...k.aliases]) {
       const nf = norm(f);
       const fk = `${k.kind}|${nf.length <= 3 ? nf : nf.toLowerCase()}`;
       if (!idx.byForm.has(fk)) idx.byForm.set(fk, k);
+      if (k.kind === 'PERSON' && !/\bof\b/i.test(k.name) && !/\b(?:of|for|to)\b/.test(f)) {
+        const b = surnameBucket(lastWord(f));
+        const list = idx.personsBySurname.get(b) ?? [];
+        if (!list.includes(k)) list.push(k);
+        idx.personsBySurname.set(b, list);
+      }
     }
   }
-  knownFormsCache.set(known, idx);
+  knownFormsCache.set(known, { fp, idx });
   return idx;
 }
 
@@ -95,10 +100,9 @@ export function matchKnown(kind: EntityKind, forms: string[], known: readonly Kn
     const hit = idx.byForm.get(`${kind}|${nf.length <= 3 ? nf : nf.toLowerCase()}`);
     if (hit) return hit;
   }
-  const same = idx.byKind.get(kind) ?? [];
   if (kind !== 'PERSON' || role) return null;
   const full = forms.filter((f) => f.split(/\s+/).length > 1);
-  const people = same.filter((k) => !/\bof\b/i.test(k.name));
+  const people = [...new Set(forms.flatMap((f) => idx.personsBySurname.get(surnameBucket(lastWord(f))) ?? []))];
   // Same first name, close surname.
   for (const f of full) {
     for (const k of people) {

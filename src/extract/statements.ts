@@ -124,6 +124,13 @@ const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?\s*(?:\([^)]{1,
 const AUDIENCE_RE =
   /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:news conference|press conference|briefing|rally|meeting|summit|session|hearing|audience|crowd|gathering|forum|conference)(?:\s+(?:at|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)?/u;
 const TIME_WORDS_RE = /\b(?:on\s+)?(?:late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/gi;
+const PLACE_WORDS = String.raw`(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)`;
+const SAID_IN_RE = new RegExp(String.raw`^(?:said|says|spoke|added|warned|announced|declared)\s+(?:(?:on\s+)?\p{Lu}\p{Ll}+day\s+)?(?:in|from)\s+${PLACE_WORDS}`, 'u');
+const EVENT_IN_RE = new RegExp(
+  String.raw`\b(?:at|during|in)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,3}?(?:news conference|press conference|briefing|speech|address|rally|summit|meeting|interview|visit|ceremony)\s+(?:in|at|to)\s+${PLACE_WORDS}`,
+  'u',
+);
+const SPEAKING_IN_RE = new RegExp(String.raw`\b(?:[Ss]peaking|[Aa]ddressing [\p{L}\s]{1,30}?|[Oo]n a visit|[Dd]uring a visit)\s+(?:in|from|at|to)\s+${PLACE_WORDS}`, 'u');
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
@@ -152,9 +159,9 @@ export function detectChannel(region: string, refs: { text: string; kind: Entity
     if (ref) return ref.text;
     if (BROADCASTER_SET.has(w.toLowerCase())) return w;
   }
-  const named = NAMED_SPEECH_RE.exec(region);
+  const named = /address|speech/.test(region) ? NAMED_SPEECH_RE.exec(region) : null;
   if (named && /\p{Lu}/u.test(named[1]) && named[1].trim().split(/\s+/).length >= 2) return `${named[1].trim()} ${named[2]}`;
-  const ev = SPEECH_EVENT_RE.exec(region);
+  const ev = /\b(?:in|during|at|via|through|with)\s/i.test(region) ? SPEECH_EVENT_RE.exec(region) : null;
   if (ev) return ev[1].toLowerCase().replace('press conference', 'news conference');
   const conf = CONFERENCE_RE.exec(region);
   if (conf) return conf[1].toLowerCase().replace('press conference', 'news conference');
@@ -181,6 +188,22 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   const refMask = new Uint8Array(text.length + 1);
   for (const r of refs) refMask.fill(1, r.start, r.end);
   const covered = (t: Token) => refMask[t.start] === 1 && refMask[t.end - 1] === 1;
+  // refs are sorted by start: the ones inside a span, by binary search.
+  const firstRefAt = (pos: number) => {
+    let lo = 0;
+    let hi = refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const refsIn = (span: Span): MentionRef[] => {
+    const out: MentionRef[] = [];
+    for (let i = firstRefAt(span.start); i < refs.length && refs[i].start < span.end; i++) if (refs[i].end <= span.end) out.push(refs[i]);
+    return out;
+  };
   const defaultSaid = defaultSpan(ctx);
   const attributions: Attribution[] = [];
   const entityOf = (key: string) => byKey.get(key) ?? entities.find((e) => e.key === key);
@@ -214,6 +237,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         const left = tokens[j - 1]?.text.toLowerCase() ?? '';
         return PERSON_ROLES.has(left) || GROUP_NOUNS.has(left) || ORG_HEADS.has(left) || TITLES.has(left);
       }
+      // "Centers for Disease Control and Prevention": "and" between capitalized words of one name.
+      if (lw === 'and' && isCapitalized(tokens[j - 1]?.text ?? '') && isCapitalized(tokens[j + 1]?.text ?? '') && refMask[t.start] === 1) return true;
       if (FUNCTION_WORDS.has(lw)) return false;
       if (inTime(t)) return false;
       if (isCapitalized(t.text)) {
@@ -253,10 +278,12 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         while (k >= 0 && tokens[k].text !== ',' && !QUOTE_CHARS.test(tokens[k].text)) k--;
         const seg = tokens.slice(k + 1, j);
         if (!seg.length || seg.length > 12) return null;
-        const person = refs.find((r) => r.kind === 'PERSON' && !r.role && !r.adjective && r.start <= seg[0].start && r.end >= seg[seg.length - 1].end);
+        const person = refsIn({ start: seg[0].start, end: seg[seg.length - 1].end }).find((r) => r.kind === 'PERSON' && !r.role && !r.adjective && r.start <= seg[0].start && r.end >= seg[seg.length - 1].end);
         if (person && seg.length <= 5) return { a: k + 1, b: j - 1 };
         const age = seg.length === 1 && seg[0].kind === 'number';
-        if (k > 0 && tokens[k].text === ',' && (age || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
+        // "X, meanwhile, said" / "X, for his part, said"
+        const aside = seg.length <= 4 && seg.every((t) => t.kind === 'word' && !isCapitalized(t.text) && (lexTags(t.text).includes('Adverb') || /^(?:meanwhile|however|too|also|though|in|turn|for|his|her|their|its|part|instead|separately|earlier|later|then)$/i.test(t.text)));
+        if (k > 0 && tokens[k].text === ',' && (age || aside || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
         else return null;
       }
       const b = j;
@@ -503,8 +530,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   }
 
   function channelRefs(at: Attribution) {
-    return refs
-      .filter((r) => r.kind === 'ORGANIZATION' && r.start >= at.verb.start && r.start <= at.content.start + 2)
+    return refsIn({ start: at.verb.start, end: Math.max(at.verb.start, at.content.start + 2) + 60 })
+      .filter((r) => r.kind === 'ORGANIZATION' && r.start <= at.content.start + 2)
       .map((r) => ({ text: r.text, kind: r.kind, name: entityOf(r.key)?.name ?? r.text }));
   }
 
@@ -518,7 +545,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const lower = words.map((w) => w.toLowerCase());
     // Pronouns.
     if (toks.length === 1 && PRONOUNS.has(lower[0])) return resolvePronoun(lower[0], np.start, si);
-    const inside = refs.filter((r) => r.start >= np.start && r.end <= np.end);
+    const inside = refsIn(np);
     const roleRef = inside.find((r) => r.role);
     if (roleRef) {
       const e = entityOf(roleRef.key);
@@ -645,14 +672,16 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     // The most recent fitting speaker or mention, outside quotations, in this or the previous paragraph.
     const paraStart = paragraphs[Math.max(0, para - 1)].start;
     let best: { pos: number; sp: Speaker } | null = null;
-    for (const a of attributions) {
+    for (let i = attributions.length - 1; i >= 0; i--) {
+      const a = attributions[i];
+      if (a.paragraph < para - 1) break;
       if (!a.speaker || !wantKinds.includes(a.speaker.kind) || !a.np) continue;
       if (personal && !genderFits(p, entityOf(a.speaker.key)?.name ?? '')) continue;
       if (a.np.start < paraStart || a.np.start >= at) continue;
       if (!best || a.np.start > best.pos) best = { pos: a.np.start, sp: a.speaker };
     }
-    for (const r of refs) {
-      if (r.start < paraStart || r.start >= at || r.adjective || inQuote(r.start) || !wantKinds.includes(r.kind)) continue;
+    for (const r of refsIn({ start: paraStart, end: at })) {
+      if (r.start >= at || r.adjective || inQuote(r.start) || !wantKinds.includes(r.kind)) continue;
       if (r.kind === 'PLACE' && p !== 'it') continue;
       const e = entityOf(r.key);
       if (!e) continue;
@@ -684,7 +713,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     for (let si = at.sentence - 1; si >= 0; si--) {
       const s = sentences[si];
       if (s.paragraph < at.paragraph - 3) break;
-      const mentions = refs.some((r) => r.key === key && r.start >= s.start && r.end <= s.end && !r.adjective);
+      const mentions = refsIn(s).some((r) => r.key === key && !r.adjective);
       if (!mentions) continue;
       let ch = sentenceChannel.get(si);
       if (ch === undefined) {
@@ -699,9 +728,19 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   // ---------------------------------------------------------------- 4. Quotations
   const orphanQuotes: QuoteSpan[] = [];
   const carried = new Map<QuoteSpan, Attribution>();
+  /** The sentence holding `pos` (or the next one), by binary search. */
   const sentenceOf = (pos: number) => {
-    const i = sentences.findIndex((s) => pos >= s.start && pos < s.end);
-    return i >= 0 ? i : sentences.findIndex((s) => s.start > pos);
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end > pos) {
+        ans = mid;
+        hi = mid - 1;
+      } else lo = mid + 1;
+    }
+    return ans;
   };
   let lastStandalone = null as { q: QuoteSpan; at: Attribution | null } | null;
   for (const q of quotes) {
@@ -755,7 +794,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   // ---------------------------------------------------------------- Statements
   const out: StatementRecord[] = [];
   const seen = new Set<string>();
-  const cityRefs = refs.filter((r) => r.city);
+  const cityRefsSet = new Set(refs.filter((r) => r.city));
   const evidenceFor = (at: Attribution | null, q: QuoteSpan | null): Span => {
     const idx: number[] = [];
     if (at) idx.push(at.sentence);
@@ -769,8 +808,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   };
   const about = (spans: Span[], speakerKey: string | null): string[] => {
     const keys: string[] = [];
-    for (const r of refs) {
-      if (!spans.some((s) => r.start >= s.start && r.end <= s.end)) continue;
+    const inSpans = spans.flatMap((sp) => refsIn(sp)).sort((a, b) => a.start - b.start);
+    for (const r of inSpans) {
       if (r.key === speakerKey || keys.includes(r.key)) continue;
       keys.push(r.key);
     }
@@ -778,9 +817,14 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   };
   const claimsFor = (claimText: string, offset: number, at: Attribution | null, span: Span) => {
     const speakerSide = at?.speaker ? at.speaker.country ?? at.speaker.key : null;
-    const placesInside = cityRefs.filter((r) => r.start >= span.start && r.end <= span.end).map((r) => ({ start: r.start, end: r.end, key: r.key }));
-    const before = cityRefs.filter((r) => r.end <= span.start);
-    const placeBefore = before.length ? before[before.length - 1].key : null;
+    const placesInside = refsIn(span).filter((r) => r.city).map((r) => ({ start: r.start, end: r.end, key: r.key }));
+    let placeBefore: string | null = null;
+    for (let i = firstRefAt(span.start) - 1; i >= 0; i--) {
+      if (cityRefsSet.has(refs[i]) && refs[i].end <= span.start) {
+        placeBefore = refs[i].key;
+        break;
+      }
+    }
     return findClaims(claimText, { offset, speakerSide, placesInside, placeBefore, countryOf, times });
   };
   const push = (st: StatementRecord) => {
@@ -863,18 +907,15 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   function saidIn(at: Attribution): string | null {
     // Only a stated place of speaking: "said in X", "speaking in X", "at a news conference in X".
     const sent = sentences[at.sentence];
-    const PLACE = String.raw`(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)`;
-    const patterns = [
-      new RegExp(String.raw`^(?:said|says|spoke|added|warned|announced|declared)\s+(?:(?:on\s+)?\p{Lu}\p{Ll}+day\s+)?(?:in|from)\s+${PLACE}`, 'u'),
-      new RegExp(String.raw`\b(?:at|during|in)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,3}?(?:news conference|press conference|briefing|speech|address|rally|summit|meeting|interview|visit|ceremony)\s+(?:in|at|to)\s+${PLACE}`, 'u'),
-      new RegExp(String.raw`\b(?:[Ss]peaking|[Aa]ddressing [\p{L}\s]{1,30}?|[Oo]n a visit|[Dd]uring a visit)\s+(?:in|from|at|to)\s+${PLACE}`, 'u'),
+    const near = text.slice(at.verb.start, Math.min(sent.end, Math.max(at.content.start, at.verb.end) + 40));
+    const whole = text.slice(sent.start, sent.end);
+    const tries: [RegExp, number, string][] = [
+      [SAID_IN_RE, at.verb.start, near],
+      [EVENT_IN_RE, sent.start, whole],
+      [SPEAKING_IN_RE, sent.start, whole],
     ];
-    const regions: [number, string][] = [
-      [at.verb.start, text.slice(at.verb.start, Math.min(sent.end, Math.max(at.content.start, at.verb.end) + 40))],
-      [sent.start, text.slice(sent.start, sent.end)],
-    ];
-    for (const [i, re] of patterns.entries()) {
-      const [offset, region] = regions[i === 0 ? 0 : 1];
+    for (const [re, offset, region] of tries) {
+      if (re !== SAID_IN_RE && !/\b(?:in|from|at|to)\s+\p{Lu}/u.test(region)) continue;
       const m = re.exec(region);
       if (m) {
         const key = placeKeyAt(offset + m.index + m[0].length - m[1].length);
@@ -942,9 +983,10 @@ export function statementKey(speakerKey: string | null, kind: 'QUOTE' | 'REPORTE
   return `statement:${stableHash(`${speakerKey ?? '-'}|${kind}|${normalizeForKey(words)}`)}`;
 }
 
+/** The publication day (or month, or year) marked uncertain: the narrowest span the report allows. */
 function defaultSpan(ctx: ExtractContext): TimeSpanValue | null {
-  if (!ctx.published || !/^\d{4}-\d{2}-\d{2}$/.test(ctx.published)) return null;
-  return spanFromEdtf(`${ctx.published}?`, null) ?? spanForDay(ctx.published, null);
+  if (!ctx.published || !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(ctx.published)) return null;
+  return spanFromEdtf(`${ctx.published}?`, null) ?? (/^\d{4}-\d{2}-\d{2}$/.test(ctx.published) ? spanForDay(ctx.published, null) : null);
 }
 
 export const _internal = { trimSpan, wordCount, OPENING_QUOTE };

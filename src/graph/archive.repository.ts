@@ -184,95 +184,86 @@ export function publishedSpan(published: string | null): TimeSpanValue | null {
   return { edtf: published, earliest: start.toISOString(), latest: new Date(end.getTime() - 1).toISOString(), text: null };
 }
 
+/**
+ * Everything extracted from one document, in one query (one round trip): entities, statements and
+ * their relationships, events, contradictions. Each part is a unit subquery over rows prepared here,
+ * so no per-row subquery or OPTIONAL MATCH runs; relationship endpoints are found by indexed key/id.
+ * Entity properties are written only when they change, so the full-text index is not rewritten for
+ * every mention of a known entity.
+ */
 async function writeExtraction(tx: Tx, docId: string, text: string, x: Extraction, cross: ContradictionRecord[]): Promise<void> {
   const entities = entityRows(x.entities);
-  // Entities: MERGE on the stable key; aliases are a union over all documents.
-  for (const label of ['Person', 'Organization', 'Place'] as const) {
-    const rows = entities.filter((e) => e.label === label);
-    if (!rows.length) continue;
-    await tx.run(
-      `MATCH (d:Document {id: $docId})
-       UNWIND $rows AS row
+  const statements = statementRows(x.statements, text);
+  const events = x.events.map((v) => ({
+    id: eventId(v.key),
+    key: v.key,
+    props: { label: v.label, type: v.type, ...spanProps('when', v.when), sortAt: v.when ? new Date(v.when.earliest).toISOString() : null },
+    start: v.evidence.start,
+    end: v.evidence.end,
+    excerpt: text.slice(v.evidence.start, v.evidence.end),
+  }));
+  const links = (type: string, pairs: [string, string][]) => pairs.map(([from, to]) => ({ type, from, to }));
+  const statementLinks = [
+    ...links('SAID_BY', statements.filter((r) => r.speakerId).map((r) => [r.key, r.speakerId!])),
+    ...links('SAID_IN', statements.filter((r) => r.saidInId).map((r) => [r.key, r.saidInId!])),
+    ...links('ABOUT', statements.flatMap((r) => r.aboutIds.map((a): [string, string] => [r.key, a]))),
+  ];
+  const eventLinks = [
+    ...links('AT', x.events.flatMap((v) => [...new Set(v.placeKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
+    ...links('INVOLVES', x.events.flatMap((v) => [...new Set(v.participantKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
+  ];
+  const pairs = [...x.contradictions, ...cross];
+  if (!entities.length && !statements.length && !events.length && !pairs.length) return;
+  await tx.run(
+    `MATCH (d:Document {id: $docId})
+     CALL (d) {
+       UNWIND $entities AS row
        MERGE (e:Entity {key: row.key})
-       ON CREATE SET e:${label}, e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [],
+       ON CREATE SET e:$(row.label), e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [], e.searchNames = row.name,
                      e.role = row.role, e.wikidata = row.wikidata, e.latitude = row.latitude,
                      e.longitude = row.longitude, e.country = row.country
-       SET e.aliases = reduce(acc = e.aliases, a IN row.aliases | CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END),
-           e.wikidata = coalesce(e.wikidata, row.wikidata),
-           e.latitude = coalesce(e.latitude, row.latitude), e.longitude = coalesce(e.longitude, row.longitude)
-       SET e.searchNames = reduce(acc = e.name, a IN e.aliases | acc + ' | ' + a)
+       WITH d, e, row, reduce(acc = e.aliases, a IN row.aliases | CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END) AS aliases
+       FOREACH (_ IN CASE WHEN size(aliases) <> size(e.aliases) THEN [1] ELSE [] END |
+         SET e.aliases = aliases, e.searchNames = reduce(acc = e.name, a IN aliases | acc + ' | ' + a))
+       FOREACH (_ IN CASE WHEN e.wikidata IS NULL AND row.wikidata IS NOT NULL THEN [1] ELSE [] END | SET e.wikidata = row.wikidata)
+       FOREACH (_ IN CASE WHEN e.latitude IS NULL AND row.latitude IS NOT NULL THEN [1] ELSE [] END | SET e.latitude = row.latitude)
+       FOREACH (_ IN CASE WHEN e.longitude IS NULL AND row.longitude IS NOT NULL THEN [1] ELSE [] END | SET e.longitude = row.longitude)
        MERGE (e)-[m:MENTIONED_IN]->(d)
-       SET m.starts = row.starts, m.ends = row.ends`,
-      { docId, rows },
-    );
-  }
-  const statements = statementRows(x.statements, text);
-  if (statements.length) {
-    await tx.run(
-      `MATCH (d:Document {id: $docId})
-       UNWIND $rows AS row
+       SET m.starts = row.starts, m.ends = row.ends
+     }
+     CALL (d) {
+       UNWIND $statements AS row
        MERGE (s:Statement {key: row.key})
        ON CREATE SET s += row.props, s.id = row.id
        MERGE (s)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
        SET ev.excerpt = row.excerpt
-       WITH s, row
-       CALL (s, row) {
-         OPTIONAL MATCH (sp:Entity {id: row.speakerId})
-         FOREACH (_ IN CASE WHEN sp IS NULL THEN [] ELSE [1] END | MERGE (s)-[:SAID_BY]->(sp))
-         WITH s, row
-         OPTIONAL MATCH (pl:Entity {id: row.saidInId})
-         FOREACH (_ IN CASE WHEN pl IS NULL THEN [] ELSE [1] END | MERGE (s)-[:SAID_IN]->(pl))
-         WITH s, row
-         UNWIND row.aboutIds AS aboutId
-         MATCH (a:Entity {id: aboutId})
-         MERGE (s)-[:ABOUT]->(a)
-       }`,
-      { docId, rows: statements },
-    );
-  }
-  if (x.events.length) {
-    await tx.run(
-      `MATCH (d:Document {id: $docId})
-       UNWIND $rows AS row
+     }
+     CALL {
+       UNWIND $statementLinks AS link
+       MATCH (s:Statement {key: link.from})
+       MATCH (e:Entity {id: link.to})
+       MERGE (s)-[:$(link.type)]->(e)
+     }
+     CALL (d) {
+       UNWIND $events AS row
        MERGE (v:Event {key: row.key})
        ON CREATE SET v += row.props, v.id = row.id
        MERGE (v)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
        SET ev.excerpt = row.excerpt
-       WITH v, row
-       CALL (v, row) {
-         UNWIND row.placeIds AS pid
-         MATCH (p:Entity {id: pid})
-         MERGE (v)-[:AT]->(p)
-       }
-       CALL (v, row) {
-         UNWIND row.participantIds AS pid
-         MATCH (p:Entity {id: pid})
-         MERGE (v)-[:INVOLVES]->(p)
-       }`,
-      {
-        docId,
-        rows: x.events.map((v) => ({
-          id: eventId(v.key),
-          key: v.key,
-          props: { label: v.label, type: v.type, ...spanProps('when', v.when), sortAt: v.when ? new Date(v.when.earliest).toISOString() : null },
-          placeIds: v.placeKeys.map(entityId),
-          participantIds: v.participantKeys.map(entityId),
-          start: v.evidence.start,
-          end: v.evidence.end,
-          excerpt: text.slice(v.evidence.start, v.evidence.end),
-        })),
-      },
-    );
-  }
-  const pairs = [...x.contradictions, ...cross];
-  if (pairs.length) {
-    await tx.run(
-      `UNWIND $rows AS row
+     }
+     CALL {
+       UNWIND $eventLinks AS link
+       MATCH (v:Event {key: link.from})
+       MATCH (e:Entity {id: link.to})
+       MERGE (v)-[:$(link.type)]->(e)
+     }
+     CALL {
+       UNWIND $pairs AS row
        MATCH (a:Statement {key: row.a}), (b:Statement {key: row.b})
        WHERE a <> b
        MERGE (a)-[r1:CONTRADICTS]->(b) SET r1.reason = row.reason
-       MERGE (b)-[r2:CONTRADICTS]->(a) SET r2.reason = row.reason`,
-      { rows: pairs },
-    );
-  }
+       MERGE (b)-[r2:CONTRADICTS]->(a) SET r2.reason = row.reason
+     }`,
+    { docId, entities, statements, statementLinks, events, eventLinks, pairs },
+  );
 }

@@ -11,6 +11,21 @@ import { typeOfId } from './ids';
 
 type Props = Record<string, unknown>;
 
+/** A Document's fields as the API reads them (not the stored original bytes or furniture). */
+const DOCUMENT_FIELDS =
+  '.id, .identity, .title, .publisher, .url, .publishedEdtf, .publishedEarliest, .publishedLatest, .publishedText, ' +
+  '.publishedSource, .sha256, .text, .version, .current, .language, .ingestedAt';
+
+/** Ids grouped by the node type their prefix names (ids of no known form are left out). */
+function idsByType(ids: readonly string[]): Record<'Document' | 'Entity' | 'Statement' | 'Event', string[]> {
+  const out = { Document: [] as string[], Entity: [] as string[], Statement: [] as string[], Event: [] as string[] };
+  for (const id of ids) {
+    const t = typeOfId(id);
+    if (t) out[t].push(id);
+  }
+  return out;
+}
+
 export function toDocument(p: Props): DocumentData {
   return {
     __typename: 'Document',
@@ -70,15 +85,27 @@ export function toEvent(p: Props): EventData {
 export class ReadRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Any node by id, in the order asked; null where none. One round trip. */
+  /** Any node by id, in the order asked; null where none. One round trip, an index seek per id. */
   async nodesByIds(ids: readonly string[]): Promise<(NodeData | null)[]> {
+    const byType = idsByType(ids);
     const rows = await this.executor.query<{ labels: string[]; p: Props; speakerId: string | null; saidInId: string | null }>(
-      `UNWIND $ids AS id
-       MATCH (n) WHERE (n:Document OR n:Entity OR n:Statement OR n:Event) AND n.id = id
-       OPTIONAL MATCH (n:Statement)-[:SAID_BY]->(sp:Entity)
-       OPTIONAL MATCH (n:Statement)-[:SAID_IN]->(pl:Entity)
-       RETURN labels(n) AS labels, n {.*, text: n.text} AS p, sp.id AS speakerId, pl.id AS saidInId`,
-      { ids: ids.filter((id) => typeOfId(id) !== null) },
+      `CALL {
+         UNWIND $Document AS id MATCH (n:Document {id: id})
+         RETURN n, n {${DOCUMENT_FIELDS}} AS p, null AS speakerId, null AS saidInId
+         UNION ALL
+         UNWIND $Entity AS id MATCH (n:Entity {id: id})
+         RETURN n, n {.*} AS p, null AS speakerId, null AS saidInId
+         UNION ALL
+         UNWIND $Statement AS id MATCH (n:Statement {id: id})
+         OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
+         OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
+         RETURN n, n {.*} AS p, sp.id AS speakerId, pl.id AS saidInId
+         UNION ALL
+         UNWIND $Event AS id MATCH (n:Event {id: id})
+         RETURN n, n {.*} AS p, null AS speakerId, null AS saidInId
+       }
+       RETURN labels(n) AS labels, p, speakerId, saidInId`,
+      byType,
     );
     const byId = new Map<string, NodeData>();
     for (const r of rows) {
@@ -160,20 +187,48 @@ const STATEMENT_WHERE = `
   AND ($to IS NULL OR s.saidAtEarliest <= $to)
   AND ($text IS NULL OR toLower(s.text) CONTAINS $text OR toLower(coalesce(s.quote, '')) CONTAINS $text)`;
 
-const TIMELINE_UNION = `
+/**
+ * Where a statement list starts: at the documents, speakers or subjects the filter names (an index
+ * seek and their relationships), else at all statements. The filter (STATEMENT_WHERE) is applied
+ * after, unchanged, so the result is the same; only the work differs.
+ */
+function statementAnchor(p: { documentIds: unknown; speakerIds: unknown; aboutIds: unknown }): string {
+  if (p.documentIds) return 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (s:Statement)-[:EVIDENCE]->(d0) WITH DISTINCT s';
+  if (p.speakerIds) return 'MATCH (e0:Entity) WHERE e0.id IN $speakerIds MATCH (s:Statement)-[:SAID_BY]->(e0) WITH DISTINCT s';
+  if (p.aboutIds)
+    return `CALL { MATCH (a0:Entity) WHERE a0.id IN $aboutIds RETURN a0 UNION MATCH (a0:Event) WHERE a0.id IN $aboutIds RETURN a0 }
+            MATCH (s:Statement)-[:ABOUT]->(a0) WITH DISTINCT s`;
+  return 'MATCH (s:Statement)';
+}
+
+function timelineUnion(p: { documentIds: unknown; entityIds: unknown }): string {
+  const sAnchor = p.documentIds
+    ? 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (s:Statement)-[:EVIDENCE]->(d0) WITH DISTINCT s'
+    : p.entityIds
+      ? 'MATCH (x0:Entity) WHERE x0.id IN $entityIds MATCH (s:Statement)-[:SAID_BY|ABOUT|SAID_IN]->(x0) WITH DISTINCT s'
+      : 'MATCH (s:Statement)';
+  const vAnchor = p.documentIds
+    ? 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (v:Event)-[:EVIDENCE]->(d0) WITH DISTINCT v'
+    : p.entityIds
+      ? 'MATCH (x0:Entity) WHERE x0.id IN $entityIds MATCH (v:Event)-[:AT|INVOLVES]->(x0) WITH DISTINCT v'
+      : 'MATCH (v:Event)';
+  return `
   CALL {
-    MATCH (s:Statement) WHERE s.sortAt IS NOT NULL
+    ${sAnchor}
+    WITH s WHERE s.sortAt IS NOT NULL
       AND ($entityIds IS NULL OR EXISTS { MATCH (s)-[:SAID_BY|ABOUT|SAID_IN]->(x) WHERE x.id IN $entityIds })
       AND ($documentIds IS NULL OR EXISTS { MATCH (s)-[:EVIDENCE]->(dd:Document) WHERE dd.id IN $documentIds })
       AND ($from IS NULL OR s.saidAtLatest >= $from) AND ($to IS NULL OR s.saidAtEarliest <= $to)
     RETURN s AS n, s.sortAt AS at
     UNION ALL
-    MATCH (v:Event) WHERE v.sortAt IS NOT NULL
+    ${vAnchor}
+    WITH v WHERE v.sortAt IS NOT NULL
       AND ($entityIds IS NULL OR EXISTS { MATCH (v)-[:AT|INVOLVES]->(x) WHERE x.id IN $entityIds })
       AND ($documentIds IS NULL OR EXISTS { MATCH (v)-[:EVIDENCE]->(dd:Document) WHERE dd.id IN $documentIds })
       AND ($from IS NULL OR v.whenLatest >= $from) AND ($to IS NULL OR v.whenEarliest <= $to)
     RETURN v AS n, v.sortAt AS at
   }`;
+}
 
 export class ListRepository {
   constructor(private readonly executor: Executor) {}
@@ -187,15 +242,28 @@ export class ListRepository {
 
   /** For each statement or event id, its evidence passages, oldest document first. One round trip. */
   async evidence(ids: readonly string[]): Promise<EvidenceData[][]> {
-    const rows = await this.executor.query<{ id: string; ev: EvidenceData[] }>(
-      `UNWIND $ids AS id
-       MATCH (n {id: id})-[e:EVIDENCE]->(d:Document) WHERE n:Statement OR n:Event
+    return (await this.evidenceWithDocuments(ids)).evidence;
+  }
+
+  /** Evidence as above, with the documents it cites (so a caller can prime its node cache). One round trip. */
+  async evidenceWithDocuments(ids: readonly string[]): Promise<{ evidence: EvidenceData[][]; documents: DocumentData[] }> {
+    const byType = idsByType(ids);
+    const rows = await this.executor.query<{ id: string; ev: EvidenceData[]; docs: Props[] }>(
+      `CALL {
+         UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN id, n
+         UNION ALL
+         UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN id, n
+       }
+       MATCH (n)-[e:EVIDENCE]->(d:Document)
        WITH id, e, d ORDER BY d.ingestedAt, e.start
-       RETURN id, collect({documentId: d.id, start: e.start, end: e.end, excerpt: e.excerpt}) AS ev`,
-      { ids },
+       RETURN id, collect({documentId: d.id, start: e.start, end: e.end, excerpt: e.excerpt}) AS ev,
+              collect(d {${DOCUMENT_FIELDS}}) AS docs`,
+      { Statement: byType.Statement, Event: byType.Event },
     );
     const m = new Map(rows.map((r) => [r.id, r.ev]));
-    return ids.map((id) => m.get(id) ?? []);
+    const documents = new Map<string, DocumentData>();
+    for (const r of rows) for (const d of r.docs) if (!documents.has(d.id as string)) documents.set(d.id as string, toDocument(d));
+    return { evidence: ids.map((id) => m.get(id) ?? []), documents: [...documents.values()] };
   }
 
   /** For each statement id, its speaker's id (or null). */
@@ -260,21 +328,25 @@ export class ListRepository {
       limit: int(first + 1),
       noTime: NO_TIME,
     };
-    return this.executor.read(async (tx) => {
-      const rows = await tx.run<{ p: Props; sortKey: string }>(
-        `MATCH (s:Statement) WHERE ${STATEMENT_WHERE}
+    const anchor = statementAnchor(params);
+    // Page and count in one query (one round trip); both start where the filter points.
+    const [{ rows, total }] = await this.executor.query<{ rows: { p: Props; sortKey: string }[]; total: number }>(
+      `CALL { ${anchor} WITH s WHERE ${STATEMENT_WHERE} RETURN count(s) AS total }
+       CALL {
+         ${anchor} WITH s WHERE ${STATEMENT_WHERE}
          WITH s, coalesce(s.sortAt, $noTime) AS sortKey
          WHERE $k0 IS NULL OR sortKey > $k0 OR (sortKey = $k0 AND s.id > $k1)
          WITH s, sortKey ORDER BY sortKey, s.id LIMIT $limit
          OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
          OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
-         RETURN s {.*, speakerId: sp.id, saidInId: pl.id} AS p, sortKey ORDER BY sortKey, s.id`,
-        params,
-      );
-      const [{ total }] = await tx.run<{ total: number }>(`MATCH (s:Statement) WHERE ${STATEMENT_WHERE} RETURN count(s) AS total`, params);
-      const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.sortKey, r.p.id]), node: toStatement(r.p) }));
-      return { items, hasNextPage: rows.length > first, totalCount: total };
-    });
+         WITH s, sortKey, sp, pl ORDER BY sortKey, s.id
+         RETURN collect({p: s {.*, speakerId: sp.id, saidInId: pl.id}, sortKey: sortKey}) AS rows
+       }
+       RETURN rows, total`,
+      params,
+    );
+    const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.sortKey, r.p.id]), node: toStatement(r.p) }));
+    return { items, hasNextPage: rows.length > first, totalCount: total };
   }
 
   /** Events and statements with a time, ordered by at.earliest, then id. */
@@ -289,23 +361,26 @@ export class ListRepository {
       k1,
       limit: int(first + 1),
     };
-    return this.executor.read(async (tx) => {
-      const rows = await tx.run<{ labels: string[]; p: Props; at: string }>(
-        `${TIMELINE_UNION}
+    const union = timelineUnion(params);
+    const [{ rows, total }] = await this.executor.query<{ rows: { labels: string[]; p: Props; at: string }[]; total: number }>(
+      `CALL { ${union} RETURN count(n) AS total }
+       CALL {
+         ${union}
          WITH n, at WHERE $k0 IS NULL OR at > $k0 OR (at = $k0 AND n.id > $k1)
          WITH n, at ORDER BY at, n.id LIMIT $limit
          OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
          OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
-         RETURN labels(n) AS labels, n {.*, speakerId: sp.id, saidInId: pl.id} AS p, at ORDER BY at, n.id`,
-        params,
-      );
-      const [{ total }] = await tx.run<{ total: number }>(`${TIMELINE_UNION} RETURN count(n) AS total`, params);
-      const items = rows.slice(0, first).map((r) => ({
-        cursor: encodeCursor([r.at, r.p.id]),
-        node: r.labels.includes('Event') ? toEvent(r.p) : toStatement(r.p),
-      }));
-      return { items, hasNextPage: rows.length > first, totalCount: total };
-    });
+         WITH n, at, sp, pl ORDER BY at, n.id
+         RETURN collect({labels: labels(n), p: n {.*, speakerId: sp.id, saidInId: pl.id}, at: at}) AS rows
+       }
+       RETURN rows, total`,
+      params,
+    );
+    const items = rows.slice(0, first).map((r) => ({
+      cursor: encodeCursor([r.at, r.p.id]),
+      node: r.labels.includes('Event') ? toEvent(r.p) : toStatement(r.p),
+    }));
+    return { items, hasNextPage: rows.length > first, totalCount: total };
   }
 }
 

@@ -72,6 +72,13 @@ describe('resolveEntities', () => {
     expect(entities[0].key).toBe('person:ivan-petrenko');
   });
 
+  it('sees entities added to the same known list between documents', () => {
+    const known: NonNullable<ExtractContext['known']> = [{ key: 'person:ann-okafor', kind: 'PERSON', name: 'Ann Okafor', aliases: [] }];
+    expect(resolve('Ivan Petrenko spoke.', { known }).entities[0].key).toBe('person:ivan-petrenko');
+    known.push({ key: 'person:ivan-petrenko-2', kind: 'PERSON', name: 'Ivan Petrenko', aliases: [] });
+    expect(resolve('Ivan Petrenko spoke.', { known }).entities[0].key).toBe('person:ivan-petrenko-2');
+  });
+
   it('keeps a role entity key stable across documents', () => {
     const known = [{ key: 'person:mayor-of-kharkiv', kind: 'PERSON' as const, name: 'Mayor of Kharkiv', aliases: [] }];
     const { entities } = resolve("Kharkiv's mayor spoke.", { known });

@@ -91,6 +91,7 @@ describe('reported statements', () => {
     const x = run('The UN has said that aid is blocked.');
     expect(byText(x, 'aid')?.saidAt).toMatchObject({ edtf: '2024-03-06?', earliest: '2024-03-06T00:00:00.000Z' });
     expect(run('The UN has said that aid is blocked.', { published: null }).statements[0].saidAt).toBeNull();
+    expect(run('The UN has said that aid is blocked.', { published: '2024-03' }).statements[0].saidAt).toMatchObject({ edtf: '2024-03?', latest: '2024-03-31T23:59:59.999Z' });
   });
 
   it('resolves a national group to an organization named with the nationality, never to the country', () => {
