@@ -51,10 +51,11 @@ export class Executor {
     };
   }
 
-  async read<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+  private async transaction<R>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<R>): Promise<R> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session[mode] });
     try {
-      return await session.executeRead((tx) => work(this.wrap(tx)));
+      const run = mode === 'READ' ? session.executeRead.bind(session) : session.executeWrite.bind(session);
+      return await run((tx) => work(this.wrap(tx)));
     } catch (e) {
       throw mapNeo4jError(e, this.options.uri);
     } finally {
@@ -62,15 +63,14 @@ export class Executor {
     }
   }
 
-  async write<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite((tx) => work(this.wrap(tx)));
-    } catch (e) {
-      throw mapNeo4jError(e, this.options.uri);
-    } finally {
-      await session.close();
-    }
+  /** A read transaction (retried by the driver on transient errors). */
+  read<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    return this.transaction('READ', work);
+  }
+
+  /** A write transaction: all of `work` commits, or none of it. */
+  write<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    return this.transaction('WRITE', work);
   }
 
   /** One read query in its own transaction. */
