@@ -111,7 +111,7 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     return t ? t.span.earliest.slice(0, 10) : null;
   };
   if (!/\d/.test(text)) return claims;
-  // A capitalized plural counts only as a nationality ("Ukrainians"); any other word is not a victim class.
+  // A capitalized plural counts only as a nationality ("Italians"); any other word is not a victim class.
   const victimOk = (v: string) => FIXED_VICTIMS.has(v.toLowerCase()) || (/^\p{Lu}/u.test(v) && !!cx.countryOf(v));
   COUNT_AFTER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -34,6 +34,7 @@ import {
   TITLE_MODIFIERS,
   isCommonWord,
   isFirstName,
+  isCommonNoun,
   isLastName,
   isTitleWord,
   lexTags,
@@ -367,6 +368,14 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         return;
       }
       if (KNOWN_PLATFORMS.has(form.toLowerCase())) return; // a channel, not a party
+      // compromise knows many multi-word names ("General Motors", "Goldman Sachs").
+      if (toks.length > 1) {
+        const tags = lexTags(form);
+        if (tags.includes('Organization') || tags.includes('SportsTeam')) {
+          add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'lexicon' });
+          return;
+        }
+      }
 
       // 2. Title + name: [affiliation] title+ name+.
       const ti = lowerForms.findIndex((w, i) => isTitleWord(w) && i < toks.length - 1);
@@ -382,7 +391,10 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
         const nameToks = toks.slice(te);
         const nameForm = formOf(text, nameToks);
-        if (nameToks.length && !placeOf(nameForm) && !auth.find(nameForm) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
+        // "General Motors", "Major League": a title that is also a common word needs a person's name after it.
+        const personLike = nameToks.length > 1 || isFirstName(nameToks[0]?.text ?? '') || isLastName(nameToks[0]?.text ?? '') || !isCommonNoun(nameToks[0]?.text ?? 'x');
+        const ambiguousTitle = /^(?:general|major|chief|speaker|chair|director|leader|head|judge|justice|father|sister|brother|saint|lady|lord|prince|king|queen)$/.test(lowerForms[ti]);
+        if (nameToks.length && (personLike || !ambiguousTitle) && !(ambiguousTitle && nameToks.length === 1 && !isFirstName(nameToks[0].text) && !isLastName(nameToks[0].text) && lexTags(nameToks[0].text).length === 0 && /s$/.test(nameToks[0].text)) && !placeOf(nameForm) && !auth.find(nameForm) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
           const aff = affiliation(toks.slice(0, ts));
           if (aff?.place) {
             add({ start: toks[0].start, end: toks[ts - 1].end, text: aff.place.form, form: aff.place.form, kind: 'PLACE', source: 'gazetteer', place: aff.place.place, authority: aff.place.authority, country: aff.country });
@@ -457,6 +469,17 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         return;
       }
 
+      // A first name and surname closing a longer phrase: "Acme Administrator Ann Carlson".
+      if (toks.length >= 3) {
+        const fi = toks.findIndex((t, i) => i > 0 && i >= toks.length - 3 && isFirstName(t.text) && i < toks.length - 1);
+        if (fi > 0 && toks.slice(fi).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))) {
+          classifyChunk(toks.slice(0, fi), at, false);
+          const p = toks.slice(fi);
+          const pf = formOf(text, p);
+          add({ start: p[0].start, end: p[p.length - 1].end, text: pf, form: pf, kind: 'PERSON', source: 'firstname' });
+          return;
+        }
+      }
       // 5. People by first name: "Maria Lopez".
       if (toks.length >= 2 && toks.length <= 4 && isFirstName(toks[0].text) && toks.every((t) => /^\p{Lu}/u.test(t.text)) && !toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()))) {
         add({ ...span, text: form, form, kind: 'PERSON', source: 'firstname' });

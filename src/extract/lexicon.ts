@@ -93,7 +93,7 @@ export const TITLES = new Set(
     'judge justice prosecutor attorney chief director spokesman spokeswoman spokesperson ' +
     'mr. mrs. ms. dr. prof. professor rev. reverend father sister brother saint lord lady sir dame ' +
     'mr mrs ms dr prof chairman chairwoman chair ceo leader speaker deputy patriarch archbishop bishop cardinal rabbi imam ' +
-    'envoy commissioner lawmaker mp'
+    'envoy commissioner lawmaker mp administrator founder manager coach superintendent inspector sheriff ceo cfo'
   ).split(' '),
 );
 

@@ -196,6 +196,25 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
       for (const r of c.roles ?? []) cl.roles.add(r);
     } else singles.push(c);
   }
+  // 1b. An acronym spelling the initials of an organization named in the document is that
+  // organization ("National Transport Safety Board (NTSB)", later "NTSB").
+  const initials = (name: string) =>
+    name
+      .split(/[\s-]+/)
+      .filter((w) => w && !/^(?:of|for|and|the|on|in|&)$/i.test(w) && !/^(?:\p{Lu}\.)+$/u.test(w))
+      .map((w) => w[0].toUpperCase())
+      .join('');
+  for (const acr of clusters.filter((c) => c.kind === 'ORGANIZATION' && !c.authority && c.forms.every((f) => /^\p{Lu}{2,6}$/u.test(f)))) {
+    const full = clusters.find((c) => c !== acr && c.kind === 'ORGANIZATION' && c.forms.some((f) => f.split(/\s+/).length > 1 && initials(f) === acr.forms[0]));
+    if (!full) continue;
+    for (const f of acr.forms) if (!full.forms.includes(f)) full.forms.push(f);
+    full.mentions.push(...acr.mentions);
+    full.refs.push(...acr.refs);
+    for (const [cand, cl] of clusterOf) if (cl === acr) clusterOf.set(cand, full);
+    clusters.splice(clusters.indexOf(acr), 1);
+    for (const [id, cl] of byId) if (cl === acr) byId.set(id, full);
+  }
+
   // 2. Surnames alone: the person named in full (the most recent before, else any), else a person of their own.
   for (const c of singles) {
     const fits = persons.filter((p) => p.forms.some((f) => similarSurname(lastWord(f), c.form)));

@@ -131,12 +131,18 @@ const EVENT_IN_RE = new RegExp(
   'u',
 );
 const SPEAKING_IN_RE = new RegExp(String.raw`\b(?:[Ss]peaking|[Aa]ddressing [\p{L}\s]{1,30}?|[Oo]n a visit|[Dd]uring a visit)\s+(?:in|from|at|to)\s+${PLACE_WORDS}`, 'u');
+/** Nouns that, after "the", refer back to an organization just named ("the company said"). */
+const COREF_ORG_NOUNS = new Set(
+  'company firm group automaker carmaker airline bank agency organization organisation ministry department network broadcaster newspaper retailer insurer lender manufacturer maker giant charity union party club'.split(
+    ' ',
+  ),
+);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
 const OPENING_QUOTE = /^["“„«‘]$/;
 const SPEECH_EVENT_RE =
-  /\b(?:in|during|at|via|through|with)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\p{L}-]+\s+){0,3}?(news conference|press conference|press briefing|video address|televised address|address|speech|interview|statement|briefing|video|op-ed|broadcast|podcast|remarks|post)\b/iu;
+  /\b(?:in|during|at|via|through|with)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\p{L}-]+\s+){0,3}?(news conference|press conference|press briefing|video address|televised address|address|speech|interview|statement|briefing|video|op-ed|broadcast|podcast|remarks|post|email|e-mail|text message|letter|note)\b/iu;
 const NAMED_SPEECH_RE = /((?:\p{Lu}[\p{L}’'-]*\s+)(?:(?:of|the|and)\s+|\p{Lu}[\p{L}’'-]*\s+)*?)(address|speech)\b/u;
 const CONFERENCE_RE = /\b(news conference|press conference|press briefing|briefing|televised address|video address)\b/i;
 const PLATFORM_RE = new RegExp(
@@ -283,7 +289,9 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         const age = seg.length === 1 && seg[0].kind === 'number';
         // "X, meanwhile, said" / "X, for his part, said"
         const aside = seg.length <= 4 && seg.every((t) => t.kind === 'word' && !isCapitalized(t.text) && (lexTags(t.text).includes('Adverb') || /^(?:meanwhile|however|too|also|though|in|turn|for|his|her|their|its|part|instead|separately|earlier|later|then)$/i.test(t.text)));
-        if (k > 0 && tokens[k].text === ',' && (age || aside || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
+        // "Mary Roe, Acme's chief executive, told ...": a description with a role word.
+        const described = seg.some((t) => !isCapitalized(t.text) && (PERSON_ROLES.has(t.text.toLowerCase()) || TITLES.has(t.text.toLowerCase())));
+        if (k > 0 && tokens[k].text === ',' && (age || aside || described || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
         else return null;
       }
       const b = j;
@@ -564,6 +572,15 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     // Qualifiers that make an unnamed speaker identifiable: a nationality, a named entity, an adjective.
     const modifiers = lower.slice(det, headIdx).filter((w) => !/^(?:one|two|three|some|many|several|thousands|hundreds|dozens|of|other|another)$/.test(w) && !/^\d/.test(w));
 
+    // "the company", "the agency": the organization of that kind spoken of last (this or the previous 2 paragraphs).
+    if (toks.length === 2 && /^the$/i.test(words[0]) && COREF_ORG_NOUNS.has(lower[1])) {
+      const para = sentences[si].paragraph;
+      const from = paragraphs[Math.max(0, para - 2)].start;
+      const cands = refsIn({ start: from, end: np.start }).filter((r) => r.kind === 'ORGANIZATION' && !r.adjective);
+      const last = cands[cands.length - 1];
+      const e = last ? entityOf(last.key) : null;
+      return e ? speakerFromEntity(e) : null;
+    }
     // "an adviser to <Person>", "a spokesperson for the commission"
     if (pi > 0 && headIsNoun && PERSON_ROLES.has(head)) {
       const prep = lower[pi];
@@ -715,6 +732,9 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (s.paragraph < at.paragraph - 3) break;
       const mentions = refsIn(s).some((r) => r.key === key && !r.adjective);
       if (!mentions) continue;
+      // A sentence where someone else speaks describes their channel, not this speaker's.
+      const speakers = attributions.filter((a) => a.sentence === si && a.speaker);
+      if (speakers.length && !speakers.some((a) => a.speaker!.key === key)) continue;
       let ch = sentenceChannel.get(si);
       if (ch === undefined) {
         ch = detectChannel(stripQuotes(text.slice(s.start, s.end)));

@@ -38,6 +38,11 @@ describe('recognizeEntities', () => {
     expect(found("Yesterday Ukraine's State Emergency Service said so.")).toContain('ORGANIZATION:Ukrainian State Emergency Service');
   });
 
+  it('does not take a company named like a title for a person', () => {
+    expect(found('Yesterday General Motors recalled trucks.')).toEqual(['ORGANIZATION:General Motors']);
+    expect(found('The agency head, Acme Administrator Ann Carlson, spoke.')).toContain('PERSON:Ann Carlson');
+  });
+
   it('uses curated aliases and acronyms', () => {
     expect(found('The UN and the U.S. met while NATO waited.')).toEqual(['ORGANIZATION:UN', 'PLACE:U.S.', 'ORGANIZATION:NATO']);
   });

@@ -72,6 +72,13 @@ describe('resolveEntities', () => {
     expect(entities[0].key).toBe('person:ivan-petrenko');
   });
 
+  it('makes an acronym spelling the initials of an organization named in the text that organization', () => {
+    const { entities } = resolve('The National Transport Safety Board (NTSB) opened an inquiry. NTSB staff arrived.');
+    const org = entities.find((e) => e.kind === 'ORGANIZATION');
+    expect(org).toMatchObject({ name: 'National Transport Safety Board', aliases: ['NTSB'] });
+    expect(entities.filter((e) => e.kind === 'ORGANIZATION')).toHaveLength(1);
+  });
+
   it('sees entities added to the same known list between documents', () => {
     const known: NonNullable<ExtractContext['known']> = [{ key: 'person:ann-okafor', kind: 'PERSON', name: 'Ann Okafor', aliases: [] }];
     expect(resolve('Ivan Petrenko spoke.', { known }).entities[0].key).toBe('person:ivan-petrenko');

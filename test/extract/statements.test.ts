@@ -102,6 +102,11 @@ describe('reported statements', () => {
     expect(speakerName(x, b)).toBe('Russian Defense Ministry');
   });
 
+  it('resolves "the company" to the organization named just before', () => {
+    const x = run('Acme Corporation recalled its phones on Monday. The company said no one was hurt.');
+    expect(speakerName(x, byText(x, 'no one'))).toBe('Acme Corporation');
+  });
+
   it('leaves anonymous generic speakers unresolved but keeps their words', () => {
     const x = run('Witnesses said the convoy turned back.');
     expect(byText(x, 'convoy')).toMatchObject({ speakerKey: null, speakerText: 'Witnesses' });
