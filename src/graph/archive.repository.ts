@@ -222,9 +222,15 @@ async function writeExtraction(tx: Tx, docId: string, text: string, x: Extractio
        ON CREATE SET e:$(row.label), e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [], e.searchNames = row.name,
                      e.role = row.role, e.wikidata = row.wikidata, e.latitude = row.latitude,
                      e.longitude = row.longitude, e.country = row.country
-       WITH d, e, row, reduce(acc = e.aliases, a IN row.aliases | CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END) AS aliases
-       FOREACH (_ IN CASE WHEN size(aliases) <> size(e.aliases) THEN [1] ELSE [] END |
-         SET e.aliases = aliases, e.searchNames = reduce(acc = e.name, a IN aliases | acc + ' | ' + a))
+       // A person first seen by surname takes the fuller name a later document gives
+       // ("Zelensky", then "Volodymyr Zelensky"); the shorter form stays as an alias.
+       WITH d, e, row,
+            CASE WHEN e.kind = 'PERSON' AND size(row.name) > size(e.name) AND row.name ENDS WITH (' ' + e.name) THEN row.name ELSE e.name END AS name
+       WITH d, e, row, name,
+            reduce(acc = [a IN e.aliases WHERE a <> name], a IN row.aliases + CASE WHEN name <> e.name THEN [e.name] ELSE [] END |
+                   CASE WHEN a IN acc OR a = name THEN acc ELSE acc + a END) AS aliases
+       FOREACH (_ IN CASE WHEN name <> e.name OR size(aliases) <> size(e.aliases) THEN [1] ELSE [] END |
+         SET e.name = name, e.aliases = aliases, e.searchNames = reduce(acc = name, a IN aliases | acc + ' | ' + a))
        FOREACH (_ IN CASE WHEN e.wikidata IS NULL AND row.wikidata IS NOT NULL THEN [1] ELSE [] END | SET e.wikidata = row.wikidata)
        FOREACH (_ IN CASE WHEN e.latitude IS NULL AND row.latitude IS NOT NULL THEN [1] ELSE [] END | SET e.latitude = row.latitude)
        FOREACH (_ IN CASE WHEN e.longitude IS NULL AND row.longitude IS NOT NULL THEN [1] ELSE [] END | SET e.longitude = row.longitude)

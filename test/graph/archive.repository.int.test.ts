@@ -70,3 +70,27 @@ describe('storing a document', () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe('the authority form of a person', () => {
+  it('takes the fuller name a later document gives and keeps the surname as an alias', async () => {
+    const t1 = 'Okonkwo said the dam held.';
+    const t2 = 'President Adaeze Okonkwo said the dam held again.';
+    const first = { ...entity('PERSON', 'Okonkwo', t1), key: 'person:okonkwo' };
+    const later = { ...entity('PERSON', 'Adaeze Okonkwo', t2, ['Okonkwo']), key: 'person:okonkwo' };
+    await a.services.archive.storeDocument(preparedDoc(t1), extraction({ entities: [first] }));
+    await a.services.archive.storeDocument(preparedDoc(t2), extraction({ entities: [later] }));
+    const [row] = await a.executor.query<{ name: string; aliases: string[] }>("MATCH (e:Entity {key: 'person:okonkwo'}) RETURN e.name AS name, e.aliases AS aliases");
+    expect(row).toEqual({ name: 'Adaeze Okonkwo', aliases: ['Okonkwo'] });
+  });
+
+  it('does not rename an organization after a longer name that merely ends like it', async () => {
+    const t1 = 'The Ministry said so.';
+    const t2 = 'The Health Ministry said so too.';
+    const first = { ...entity('ORGANIZATION', 'Ministry', t1), key: 'organization:ministry-x' };
+    const later = { ...entity('ORGANIZATION', 'Health Ministry', t2), key: 'organization:ministry-x' };
+    await a.services.archive.storeDocument(preparedDoc(t1), extraction({ entities: [first] }));
+    await a.services.archive.storeDocument(preparedDoc(t2), extraction({ entities: [later] }));
+    const [row] = await a.executor.query<{ name: string }>("MATCH (e:Entity {key: 'organization:ministry-x'}) RETURN e.name AS name");
+    expect(row.name).toBe('Ministry');
+  });
+});
