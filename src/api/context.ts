@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EvidenceData, NodeData, Page, StatementData } from '../graph/models';
 import { statementsBySpeakers, type RelationName } from '../graph/read.repository';
 import type { Services } from '../services';
+import type { OriginalData } from '../graph/original.repository';
 
 /**
  * Per-request context: services and request-scoped DataLoaders, so a nested query costs a bounded
@@ -16,6 +17,7 @@ export interface Loaders {
   node: DataLoader<string, NodeData | null>;
   evidence: DataLoader<string, EvidenceData[]>;
   speaker: DataLoader<string, string | null>;
+  original: DataLoader<string, OriginalData | null>;
   related: (relation: RelationName) => DataLoader<string, string[]>;
   speakerStatements: DataLoader<{ id: string; first: number; after: string | null }, Page<StatementData>, string>;
 }
@@ -34,6 +36,7 @@ export function createLoaders(services: Services): Loaders {
       return evidence;
     }, opts),
     speaker: new DataLoader((ids) => services.lists.speakers(ids), opts),
+    original: new DataLoader((ids) => services.originals.byIds(ids), opts),
     related: (relation) => {
       let l = relatedLoaders.get(relation);
       if (!l) relatedLoaders.set(relation, (l = new DataLoader((ids) => services.lists.related(relation, ids), opts)));

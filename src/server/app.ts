@@ -38,6 +38,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable', reason: 'the database does not answer' });
   });
 
+  app.get<{ Params: { id: string } }>('/documents/:id/original', async (req, reply) => {
+    const [doc] = await opts.services.originals.byIds([req.params.id]);
+    if (!doc) return reply.code(404).send({ error: `no document with id ${JSON.stringify(req.params.id)}`, code: 'NOT_FOUND' });
+    return reply
+      .type(`${doc.mediaType}; charset=utf-8`)
+      .header('digest', `sha-256=${Buffer.from(doc.sha256, 'hex').toString('base64')}`)
+      .header('x-content-sha256', doc.sha256)
+      .send(doc.bytes);
+  });
+
   await registerIde(app);
   await registerWeb(app, { timeline: new GraphQLTimelineSource((query, variables) => executeGraphQL(opts.services, query, variables)) });
   await app.register(fastifyApollo(apollo), {

@@ -46,7 +46,7 @@ describe('the committed schema', () => {
     ['TimelineEntry', ['at: TimeSpan!', 'item: TimelineItem!']],
     ['Place', ['latitude: Float', 'longitude: Float', 'statements(after: String, first: Int): StatementConnection!', 'aliases: [String!]!', 'name: String!']],
   ])('gives %s the fields of the contract', (type, fields) => {
-    const body = new RegExp(`\\n(?:type|interface) ${type} [^{]*\\{([^}]*)\\}`).exec(contract)?.[1] ?? '';
+    const body = new RegExp(`\\n(?:type|interface) ${type} [^{]*\\{([\\s\\S]*?)\\n\\}`).exec(contract)?.[1] ?? '';
     for (const f of fields) expect(body, `${type}.${f}`).toContain(f);
   });
 

@@ -92,3 +92,34 @@ describe('npm run seed', () => {
     expect(r.err).toMatch(/usage: npm run seed/);
   });
 });
+
+describe('fixity and provenance of a seeded document', () => {
+  it('gives back the original bytes, whose sha256 is the one stored, and keeps unknown catalog keys', async () => {
+    const { buildApp } = await import('../../src/server/app');
+    const { readFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const app = await buildApp({ services: a.services });
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query: '{ documents(first: 50) { nodes { id identity sha256 originalBase64 mediaType metadata publishedSource } } }' },
+      });
+      const docs = res.json().data.documents.nodes as { id: string; identity: string; sha256: string; originalBase64: string; metadata: Record<string, unknown>; publishedSource: string }[];
+      const seed = docs.find((d) => d.identity === 'documents/001_45916d2d92ddb653.txt');
+      expect(seed).toBeDefined();
+      const onDisk = readFileSync(join(process.cwd(), 'seeds', 'documents', '001_45916d2d92ddb653.txt'));
+      expect(Buffer.from(seed!.originalBase64, 'base64').equals(onDisk)).toBe(true);
+      expect(createHash('sha256').update(onDisk).digest('hex')).toBe(seed!.sha256);
+      expect(seed!.metadata).toMatchObject({ kind: 'article' });
+      expect(seed!.publishedSource).toBe('catalog');
+      const raw = await app.inject({ method: 'GET', url: `/documents/${seed!.id}/original` });
+      expect(raw.statusCode).toBe(200);
+      expect(raw.rawPayload.equals(onDisk)).toBe(true);
+      expect(raw.headers['x-content-sha256']).toBe(seed!.sha256);
+      expect((await app.inject({ method: 'GET', url: '/documents/doc_000000000000000000000000/original' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -6,7 +6,8 @@ import { Entity, Place } from '../types/entity.type';
 import { Evidence, Statement } from '../types/statement.type';
 import { Event } from '../types/event.type';
 import { Node } from '../types/node.type';
-import { Document } from '../types/document.type';
+import { Document, Furniture } from '../types/document.type';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { StatementConnection } from '../types/connections';
 import { toConnection } from '../types/connection';
 import { pageArgs } from '../paging';
@@ -83,6 +84,26 @@ export class DocumentFieldsResolver {
   @FieldResolver(() => [Entity], { description: 'The entities this document mentions, by name.' })
   async entities(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
     return nodes(ctx, await ctx.loaders.related('documentEntities').load(d.id));
+  }
+
+  @FieldResolver(() => String, { description: 'The original bytes as received, base64-encoded (their sha256 is `sha256`); also at GET /documents/{id}/original.' })
+  async originalBase64(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.original.load(d.id))?.bytes.toString('base64') ?? '';
+  }
+
+  @FieldResolver(() => String, { description: 'Media type of the original: text/plain, text/markdown or text/html.' })
+  async mediaType(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.original.load(d.id))?.mediaType ?? 'text/plain';
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: "The catalog's or front matter's other keys, kept as the archivist wrote them." })
+  async metadata(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.original.load(d.id))?.metadata ?? {};
+  }
+
+  @FieldResolver(() => [Furniture], { description: 'Passages separated from the article text as site furniture, with the rule that removed each.' })
+  async furniture(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.original.load(d.id))?.furniture ?? [];
   }
 }
 

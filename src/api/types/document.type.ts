@@ -37,3 +37,12 @@ export class Document extends Node {
   @Field(() => String, { nullable: true })
   language!: string | null;
 }
+
+@ObjectType({ description: 'A passage removed from the article text as site furniture.' })
+export class Furniture {
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => String, { description: 'The cleaning rule that removed it.' })
+  rule!: string;
+}
