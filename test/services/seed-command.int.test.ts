@@ -123,3 +123,45 @@ describe('fixity and provenance of a seeded document', () => {
     }
   });
 });
+
+describe('a seed run killed midway', () => {
+  it('leaves no half document, and running it again completes the work', async () => {
+    const { spawn } = await import('node:child_process');
+    const { inject } = await import('vitest');
+    const dir = mkdtempSync(join(tmpdir(), 'annals-seed-kill-'));
+    const n = 40;
+    for (let i = 0; i < n; i++) {
+      writeFileSync(
+        join(dir, `k${String(i).padStart(2, '0')}.txt`),
+        `Flood report ${i}\n\nMayor Tamsin Oduya of Riverton said on Monday that ${i + 3} streets were flooded. "We are pumping day and night," Oduya told reporters.\n`,
+      );
+    }
+    const before = (await counts()).documents;
+    // One process (tsx's CLI would run the script in a child that SIGKILL does not reach).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', dir, '--json'], {
+      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: inject('neo4jPassword') },
+    });
+    const exited = new Promise((r) => child.on('exit', r));
+    const deadline = Date.now() + 90_000;
+    while ((await counts()).documents < before + 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGKILL');
+    await exited;
+    const stored = await a.executor.query<{ path: string; evidence: number; mentions: number }>(
+      `MATCH (d:Document) WHERE d.path STARTS WITH $dir
+       RETURN d.path AS path, COUNT { (d)<-[:EVIDENCE]-() } AS evidence, COUNT { (d)<-[:MENTIONED_IN]-() } AS mentions`,
+      { dir },
+    );
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(stored.length).toBeLessThan(n);
+    for (const d of stored) {
+      expect(d.evidence, d.path).toBeGreaterThan(0);
+      expect(d.mentions, d.path).toBeGreaterThan(0);
+    }
+    const again = await runScript('seed.ts', [dir, '--json']);
+    expect(again.code, again.err).toBe(0);
+    const s = JSON.parse(again.out);
+    expect(s.added.length + s.unchanged.length).toBe(n);
+    expect(s.unchanged.length).toBe(stored.length);
+    expect((await counts()).documents).toBe(before + n);
+  });
+});
