@@ -1,17 +1,18 @@
 /**
- * npm run bench [-- ingest] [--docs 1000,10000] [--seed N] [--json] [--runs 200] [--write-docs]
+ * npm run bench [-- ingest] [--docs 1000,10000] [--seed N] [--json] [--runs 200] [--write-docs] [--render]
  *
  *   ingest          only the ingest measurement (default size 1,000)
  *   --docs          corpus sizes, comma-separated (default 1000,10000; 100000 works)
  *   --json          print one JSON object instead of tables
  *   --write-docs    write docs/performance.json and docs/performance.md
  *   --keep/--reuse  keep the scratch databases under .bench/ / reuse them (skips the ingest)
+ *   --render        only re-render docs/performance.md from docs/performance.json
  *
  * Corpora are cached under .bench/corpus-<seed>-<n>/. Each size gets a scratch Neo4j on a free port
  * (data under .bench/neo4j-<n>, removed afterwards) unless NEO4J_URI names an empty database.
  */
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config';
@@ -32,11 +33,20 @@ async function main(): Promise<number> {
       'write-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
+      render: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log('usage: npm run bench [-- ingest] [--docs 1000,10000] [--seed N] [--json] [--runs N] [--write-docs] [--keep] [--reuse]');
+    return 0;
+  }
+  if (values.render) {
+    // Re-renders docs/performance.md from docs/performance.json (no measurement).
+    const report = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'docs', 'performance.json'), 'utf8'));
+    const results: SizeResult[] = report.sizes.map((s: Omit<SizeResult, 'ingest'>) => ({ ...s, ingest: report.ingest.find((i: { docs: number }) => i.docs === s.docs) ?? null }));
+    writeFileSync(resolve(PROJECT_ROOT, 'docs', 'performance.md'), renderMarkdown(report, results));
+    console.log('wrote docs/performance.md');
     return 0;
   }
   const ingestOnly = positionals[0] === 'ingest';
@@ -67,6 +77,15 @@ async function main(): Promise<number> {
     pageCache: process.env.ANNALS_NEO4J_PAGECACHE || '1g',
     say,
   });
+  // With --reuse nothing is ingested: keep the ingest measured for that size by the run that wrote docs/performance.json.
+  const previousFile = resolve(PROJECT_ROOT, 'docs', 'performance.json');
+  if (values.reuse && existsSync(previousFile)) {
+    const previous = JSON.parse(readFileSync(previousFile, 'utf8')) as { ingest?: (NonNullable<SizeResult['ingest']> & { measuredAt?: string })[]; startedAt?: string };
+    for (const r of results) {
+      const p = r.ingest ? null : previous.ingest?.find((i) => i.docs === r.docs);
+      if (p) r.ingest = { ...p, measuredAt: p.measuredAt ?? previous.startedAt } as SizeResult['ingest'];
+    }
+  }
   const last = [...results].reverse().find((r) => r.queries.length) ?? null;
   const report = {
     ingest: results.filter((r) => r.ingest).map((r) => r.ingest!),

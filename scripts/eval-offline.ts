@@ -6,14 +6,15 @@
  *
  *   npx tsx scripts/eval-offline.ts [FOLDER] [--gold FILE] [--verbose] [--json] [--bench N]
  *
- * Documents are read plainly. As the real ingest's cleaning stage is not run here, lines starting
- * with "Previous " / "Next " (site navigation) and lines containing " Photo: " (captions) are
- * dropped naively so results are representative.
+ * Documents go through the real ingest stage (`collectSources` + `prepareDocument` from src/ingest:
+ * HTML, Markdown, front matter, catalog metadata, furniture cleaning), in the ingest's order, so the
+ * text and publication date are the ones the archive stores. Documents are matched to gold by
+ * their path relative to the folder (the archive's identity may be a url).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseYamlLenient } from '../src/ingest/yaml-util';
+import { collectSources, prepareDocument } from '../src/ingest';
 import { loadAuthorities } from '../src/extract/authorities';
 import { detectContradictions } from '../src/extract/contradictions';
 import { extract } from '../src/extract/pipeline';
@@ -32,22 +33,16 @@ const folder = resolve(positional[0] ?? (existsSync('/work/shared/seeds/catalog.
 const goldFile = option('--gold') ?? join(folder, 'gold.json');
 const benchRounds = Number(option('--bench') ?? 20);
 
-interface CatalogRecord {
-  file: string;
-  published?: string | null;
-}
-
-/** Naive boilerplate removal for the offline run only (the ingest has a real cleaning stage). */
-export function naiveClean(raw: string): string {
-  return raw
-    .split('\n')
-    .filter((l) => !/^(?:Previous|Next) /.test(l.trim()) && !l.includes(' Photo: '))
-    .join('\n');
-}
-
-const parsedCatalog = parseYamlLenient(readFileSync(join(folder, 'catalog.yaml'), 'utf8'));
-if (!parsedCatalog.ok) throw new Error(`catalog.yaml: ${parsedCatalog.message}`);
-const catalog = parsedCatalog.value as { documents: CatalogRecord[] };
+const collected = await collectSources([folder]);
+for (const f of collected.failures) console.error(`skipped ${f.path}: ${f.reason}`);
+const prepared = collected.sources.flatMap((source) => {
+  try {
+    return [prepareDocument(source)];
+  } catch (e) {
+    console.error(`skipped ${source.path}: ${(e as Error).message}`);
+    return [];
+  }
+});
 const authoritiesFile = join(root, 'seeds', 'authorities.yaml');
 const authorities = existsSync(authoritiesFile) ? loadAuthorities(readFileSync(authoritiesFile, 'utf8')) : [];
 
@@ -65,9 +60,9 @@ const docs: { file: string; text: string; published: string | null; x: Extractio
 const allStatements: StatementRecord[] = [];
 const contradictions: { a: string; b: string }[] = [];
 const t0 = performance.now();
-for (const rec of catalog.documents) {
-  const text = naiveClean(readFileSync(join(folder, rec.file), 'utf8'));
-  const published = rec.published ? String(rec.published) : null;
+for (const doc of prepared) {
+  const text = doc.text;
+  const published = doc.meta.published;
   const ctx: ExtractContext = { published, authorities, known: [...known.values()].map((k) => ({ ...k, aliases: [...k.aliases] })) };
   const t = performance.now();
   const x = extract(text, ctx);
@@ -77,7 +72,7 @@ for (const rec of catalog.documents) {
   contradictions.push(...x.contradictions, ...cross);
   allStatements.push(...x.statements);
   remember(x.entities);
-  docs.push({ file: rec.file, text, published, x, ms });
+  docs.push({ file: doc.relPath ?? doc.path, text, published, x, ms });
 }
 const firstRunMs = performance.now() - t0;
 

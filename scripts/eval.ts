@@ -48,7 +48,7 @@ const STATEMENT_FIELDS = `id kind text quote speakerText channel saidAt { edtf e
   speaker { name aliases } evidence { excerpt document { id } }`;
 
 export async function snapshot(services: Services): Promise<ArchiveSnapshot> {
-  const docs = await all(services, 'query($after: String) { documents(first: 100, after: $after) { nodes { id identity entities { id kind name aliases } } pageInfo { hasNextPage endCursor } } }', 'documents');
+  const docs = await all(services, 'query($after: String) { documents(first: 100, after: $after) { nodes { id identity path entities { id kind name aliases } } pageInfo { hasNextPage endCursor } } }', 'documents');
   const documents = [];
   for (const d of docs) {
     const statements = await all(
@@ -67,7 +67,7 @@ export async function snapshot(services: Services): Promise<ArchiveSnapshot> {
     );
     const inDoc = (ev: Any[]) => ev.filter((e) => e.document.id === d.id).map((e) => e.excerpt as string);
     documents.push({
-      file: d.identity as string,
+      file: (d.path ?? d.identity) as string,
       entities: d.entities.map((e: Any) => ({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases })),
       statements: statements.map((s: Any) => ({
         id: s.id,

@@ -32,10 +32,19 @@ export interface ClaimContext {
 }
 
 const FULL_RE =
-  /\b(?:(?:now\s+)?(?:fully|completely|entirely|totally)\s+(?:hold|holds|held|control|controls|controlled|occupy|occupies|occupied)|(?:has|have|had)?\s*(?:captured|seized|taken|took|occupied|overran|conquered)|(?:claimed|claims|took|taken|seized|gained|established|has|have)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?:has|have)\s+fallen\s+to|fell\s+to)\b/i;
+  /\b(?:(?:now\s+)?(?:fully|completely|entirely|totally)\s+(?:hold|holds|held|control|controls|controlled|occupy|occupies|occupied)|(?:has|have|had)?\s*(?:captured|seized|taken|took|occupied|overran|conquered|liberated|recaptured|retook|retaken|regained)|(?:remains?|remained|is|are|was|stays?)\s+(?:firmly\s+|fully\s+|entirely\s+|still\s+)?(?:under\s+(?:the\s+control\s+of|(?:the\s+)?(?:[\w'’-]+\s+){1,2}control)|in\s+(?:the\s+)?(?:[\w'’-]+\s+){1,2}hands)|(?:claimed|claims|took|taken|seized|gained|established|has|have)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?:has|have)\s+fallen\s+to|fell\s+to)\b/i;
 const PARTIAL_RE =
-  /\b(?:(?:some|most)\s+parts?|parts?\s+of|partially|partly|continu\w*\s+to\s+(?:defend|hold|resist|fight\s+for)|still\s+(?:hold|holds|control|controls|in\s+control)|remains?\s+(?:under\s+\w+\s+control|in\s+\w+\s+hands)|(?:is|are)\s+under\s+(?:our|their|its|\w+)\s+control)\b/i;
+  /\b(?:(?:some|most)\s+parts?|parts?\s+of|partially|partly|continu\w*\s+to\s+(?:defend|hold|resist|fight\s+for)|still\s+(?:hold|holds|control|controls|in\s+control))\b/i;
+/** A place no side holds whole: "the town is divided", "nobody controls everything". */
+const CONTESTED_RE = /\b(?:(?:is|are|remains?|was)\s+(?:still\s+)?(?:divided|contested|split)(?!\s+(?:over|on|about|between\s+(?:two|those|people)|into\s+(?:two|camps)))|(?:nobody|no\s+one|no\s+side|neither\s+side)\s+(?:controls|holds|is\s+in\s+control\s+of)\s+(?:everything|all|the\s+whole))\b/i;
 const STILL_COUNTRY_RE = /\b(?:[Ww]e\s+are|[Ww]e['’]re|[Ii]t\s+is|[Ii]t['’]s|(?:[Tt]he\s+)?city\s+is|remains?)\s+(?:still\s+(?:part\s+of\s+)?|part\s+of\s+)(\p{Lu}[\p{L}-]+)/u;
+/** A tally phrased as a number put on the dead: "put the number of dead at 12", "the death toll rose to 40". */
+const TOLL_RE =
+  /\b(?:(?:number|toll|tally|count|figure)\s+of\s+(dead|deaths|killed|injured|wounded|displaced)|(death|casualty)\s+toll)\s+(?:at|to|as|of|stood\s+at|rose\s+to|reached|climbed\s+to|was|is)\s+(?:(at\s+least|more\s+than|over|nearly|almost|about|around|approximately|roughly|some|up\s+to)\s+)?(\d{1,3}(?:,\d{3})+|\d+)\b/i;
+/** Bodies counted or recovered: "counted 85 bodies". */
+const BODIES_RE = /\b(?:(at\s+least|more\s+than|over|nearly|almost|about|around|some)\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+bodies\b/i;
+/** A tally of a whole war or country, not of one place and time. */
+const WIDE_SCOPE_RE = /\b(?:the\s+war|the\s+conflict|since\s+the\s+(?:war|conflict|invasion)|nationwide|across\s+the\s+country|in\s+total|overall)\b/i;
 const ACTOR_RE = /^\s*(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:['’]s)?\s+(?:troops|forces|army|military|soldiers|units)\b/u;
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|thousand))?`;
@@ -86,12 +95,17 @@ export function countRange(qualifier: string | undefined, n: number): { min: num
 export function findClaims(text: string, cx: ClaimContext): Claim[] {
   const claims: Claim[] = [];
   // Control (a cheap test first: most statements have no control words).
-  const maybeControl = /control|hold|held|captur|seiz|taken|took|occup|overran|conquer|fall|fell|part|defend|still/i.test(text);
+  const maybeControl = /control|hold|held|captur|seiz|taken|took|occup|overran|conquer|fall|fell|part|defend|still|liberat|retook|retaken|regain|hands|divided|contested|split/i.test(text);
   const full = maybeControl ? FULL_RE.exec(text) : null;
   const partial = maybeControl ? PARTIAL_RE.exec(text) : null;
   const still = maybeControl ? STILL_COUNTRY_RE.exec(text) : null;
   const stillCountry = still ? cx.countryOf(still[1]) : null;
-  if (full || partial || stillCountry) {
+  const contested = maybeControl ? CONTESTED_RE.exec(text) : null;
+  if (contested && !full) {
+    const inside = cx.placesInside.find((p) => p.start - cx.offset >= contested.index) ?? cx.placesInside[0];
+    const placeKey = inside?.key ?? cx.placeBefore;
+    if (placeKey) claims.push({ type: 'control', placeKey, holder: 'contested', full: false });
+  } else if (full || partial || stillCountry) {
     const at = Math.min(full?.index ?? Infinity, partial?.index ?? Infinity, still?.index ?? Infinity);
     const inside = cx.placesInside.find((p) => p.start - cx.offset >= at) ?? cx.placesInside[0];
     const placeKey = inside?.key ?? cx.placeBefore;
@@ -111,6 +125,7 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     return t ? t.span.earliest.slice(0, 10) : null;
   };
   if (!/\d/.test(text)) return claims;
+  const countPlace = WIDE_SCOPE_RE.test(text) ? null : (cx.placesInside[0]?.key ?? cx.placeBefore ?? null);
   // A capitalized plural counts only as a nationality ("Italians"); any other word is not a victim class.
   const victimOk = (v: string) => FIXED_VICTIMS.has(v.toLowerCase()) || (/^\p{Lu}/u.test(v) && !!cx.countryOf(v));
   COUNT_AFTER_RE.lastIndex = 0;
@@ -125,7 +140,7 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
     if (seen.has(subject)) continue;
     seen.add(subject);
-    claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, n) });
+    claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, n), placeKey: countPlace });
   }
   COUNT_BEFORE_RE.lastIndex = 0;
   while ((m = COUNT_BEFORE_RE.exec(text))) {
@@ -138,7 +153,21 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
     if (seen.has(subject)) continue;
     seen.add(subject);
-    claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, n) });
+    claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, n), placeKey: countPlace });
+  }
+  const toll = TOLL_RE.exec(text);
+  if (toll) {
+    const outcome = toll[1] ? outcomeClass(toll[1].replace(/^deaths$/i, 'dead')) : 'killed';
+    const subject = `people-${outcome}`;
+    if (!seen.has(subject)) {
+      seen.add(subject);
+      claims.push({ type: 'count', subject, since: since(toll.index + toll[0].length), ...countRange(toll[3], toNumber(toll[4], undefined)), placeKey: countPlace });
+    }
+  }
+  const bodies = BODIES_RE.exec(text);
+  if (bodies && !seen.has('people-killed')) {
+    seen.add('people-killed');
+    claims.push({ type: 'count', subject: 'people-killed', since: since(bodies.index + bodies[0].length), ...countRange(bodies[1], toNumber(bodies[2], undefined)), placeKey: countPlace });
   }
   return claims;
 }

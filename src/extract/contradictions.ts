@@ -11,7 +11,10 @@
  *    date, whose plausible ranges are disjoint. A reported tally is an estimate of one quantity,
  *    so an open bound is read as at most a factor `OPEN_BOUND_FACTOR` away: "at least 100" means
  *    100–300, "more than 2,000" means 2,001–6,003; those cannot both hold. Counts without a
- *    "since" date are not compared (they rarely measure the same thing).
+ *    common "since" date are compared only when both are about the same place (a town, not a
+ *    war or a country), were said within `SAME_PERIOD_DAYS` of each other, and are within a
+ *    factor `SAME_SCOPE_FACTOR` (a toll of one town's fighting and a toll of the whole war
+ *    measure different things).
  *
  * Statements by the same speaker are not compared (an updated figure is not a contradiction).
  * Each pair is reported both ways (a→b and b→a). Pure.
@@ -19,6 +22,8 @@
 import type { Claim, ContradictionRecord, StatementRecord } from './types.js';
 
 export const OPEN_BOUND_FACTOR = 3;
+export const SAME_PERIOD_DAYS = 7;
+export const SAME_SCOPE_FACTOR = 20;
 
 type ControlClaim = Extract<Claim, { type: 'control' }>;
 type CountClaim = Extract<Claim, { type: 'count' }>;
@@ -45,16 +50,29 @@ export function claimsConflict(a: Claim, b: Claim): string | null {
   if (a.type === 'count' && b.type === 'count') {
     const x = a as CountClaim;
     const y = b as CountClaim;
-    if (x.subject !== y.subject || !x.since || x.since !== y.since) return null;
+    if (x.subject !== y.subject) return null;
+    const sameSince = !!x.since && x.since === y.since;
+    if (!sameSince) {
+      if (x.since && y.since) return null; // different periods
+      if (!x.placeKey || x.placeKey !== y.placeKey) return null;
+    }
     const rx = range(x);
     const ry = range(y);
     if (!rx || !ry) return null;
+    if (!sameSince && Math.max(rx[0], ry[0]) > SAME_SCOPE_FACTOR * Math.max(1, Math.min(rx[1], ry[1]))) return null;
     if (rx[1] < ry[0] || ry[1] < rx[0]) {
       const show = (c: CountClaim) => (c.min !== null && c.max !== null && c.min === c.max ? `${c.min}` : `${c.min ?? '?'}–${c.max ?? '?'}`);
-      return `${x.subject} since ${x.since}: ${show(x)} vs ${show(y)}`;
+      return sameSince ? `${x.subject} since ${x.since}: ${show(x)} vs ${show(y)}` : `${x.subject} in ${x.placeKey}: ${show(x)} vs ${show(y)}`;
     }
   }
   return null;
+}
+
+/** Whether two statements were said within SAME_PERIOD_DAYS of each other (unknown dates: no). */
+function samePeriod(a: StatementRecord, b: StatementRecord): boolean {
+  if (!a.saidAt || !b.saidAt) return false;
+  const gap = Math.max(Date.parse(a.saidAt.earliest) - Date.parse(b.saidAt.latest), Date.parse(b.saidAt.earliest) - Date.parse(a.saidAt.latest), 0);
+  return Number.isFinite(gap) && gap <= SAME_PERIOD_DAYS * 86_400_000;
 }
 
 /**
@@ -79,6 +97,8 @@ export function detectContradictions(statements: StatementRecord[], candidates: 
       for (const x of s.claims) {
         for (const y of c.claims) {
           reason = claimsConflict(x, y);
+          // Tallies without a common start date: only reports of the same days.
+          if (reason && x.type === 'count' && y.type === 'count' && !(x.since && x.since === y.since) && !samePeriod(s, c)) reason = null;
           if (reason) break;
         }
         if (reason) break;

@@ -22,7 +22,10 @@ import { authorityIndex, type AuthorityIndex } from './authorities.js';
 import { gazetteer, type GazetteerPlace } from './gazetteer.js';
 import {
   BROADCASTERS,
+  COMPASS_WORDS,
   FUNCTION_WORDS,
+  LOCATIVE_PREPOSITIONS,
+  PLACE_TYPE_AFTER,
   GROUP_NOUNS,
   NEVER_ENTITY,
   NOT_ACRONYM_ENTITIES,
@@ -98,12 +101,14 @@ export interface Recognition {
   demonyms: DemonymMention[];
 }
 
-const GEO_FEATURE_HEADS = new Set(['Sea', 'Ocean', 'River', 'Lake', 'Gulf', 'Bay', 'Strait', 'Peninsula', 'Mountains', 'Island', 'Islands', 'Canal', 'Desert']);
+const GEO_FEATURE_HEADS = new Set(['Sea', 'Ocean', 'River', 'Lake', 'Gulf', 'Bay', 'Strait', 'Peninsula', 'Mountains', 'Island', 'Islands', 'Canal', 'Desert', 'Valley', 'Delta', 'Basin', 'Plateau', 'Highlands', 'Hills', 'Coast']);
 const ORG_APPOSITION = new Set(
   'group organization organisation party company firm agency newspaper daily broadcaster network channel outlet website ngo charity movement coalition union bank airline carrier automaker maker giant startup watchdog militia faction insurer retailer lender broker fund'.split(
     ' ',
   ),
 );
+/** "the Province of X": administrative units named with "of" (not "Port of", an operator). */
+const PLACE_OF = new Set(['province', 'state', 'city', 'town', 'county', 'district', 'region', 'governorate', 'prefecture', 'canton', 'borough']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'became', 'remains', 'remain']);
 const BROADCASTER_FORMS = new Map(BROADCASTERS.map((b) => [b.toLowerCase(), b]));
 const KNOWN_PLATFORMS = new Set(['facebook', 'twitter', 'telegram', 'instagram', 'youtube', 'tiktok']);
@@ -153,7 +158,9 @@ function chunks(tokens: Token[]): Chunk[] {
       if (
         (conn === 'of' && (!TITLES.has(last) || TITLE_MODIFIERS.has(afterOf))) ||
         ((conn === 'for' || conn === '&') && ORG_HEADS.has(last)) ||
-        (conn === 'and' && inPrepName && tokens.slice(start, j).some((t) => ORG_HEADS.has(t.text.toLowerCase())))
+        (conn === 'and' && inPrepName && tokens.slice(start, j).some((t) => ORG_HEADS.has(t.text.toLowerCase()))) ||
+        // "National Cereals and Produce Board": the words after "and" end in an organization head.
+        (conn === 'and' && andJoinsOrgName(tokens, start, j))
       ) {
         let k = j + 1;
         if (tokens[k]?.text === 'the') k++;
@@ -168,6 +175,20 @@ function chunks(tokens: Token[]): Chunk[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * Whether "and" at `j` joins two halves of one organization name: the capitalized words after it
+ * (at most three) end in an organization head, and the words before it are neither an
+ * organization nor a country or city on their own ("Kenya and Uganda" are two).
+ */
+function andJoinsOrgName(tokens: Token[], start: number, j: number): boolean {
+  let k = j + 1;
+  while (k < tokens.length && k - j <= 3 && isCapToken(tokens[k]) && !isPossessive(tokens[k])) k++;
+  if (k === j + 1 || !ORG_HEADS.has(tokens[k - 1].text.toLowerCase())) return false;
+  const left = tokens.slice(start, j);
+  if (left.some((t) => ORG_HEADS.has(t.text.toLowerCase()) || gazetteer().lookup(t.text) || gazetteer().countryByDemonym(t.text))) return false;
+  return left.length <= 3;
 }
 
 export interface RecognizeOptions {
@@ -290,9 +311,22 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
       void ti;
     }
 
-    for (const ch of chunks(tokens)) {
+    const sentenceChunks = chunks(tokens);
+    for (const [ci, ch] of sentenceChunks.entries()) {
       let toks = ch.tokens;
       let at = ch.i;
+      // A place name with a possessive inside ("Cox's Bazar", "St. John's"): the gazetteer decides.
+      const nextChunk = sentenceChunks[ci + 1];
+      if (ch.possessive && nextChunk && nextChunk.i === ch.i + ch.tokens.length + 1) {
+        const joined = text.slice(toks[0].start, nextChunk.tokens[nextChunk.tokens.length - 1].end);
+        const pl = gz.lookup(joined);
+        if (pl && pl.kind === 'city') {
+          const span = { start: toks[0].start, end: nextChunk.tokens[nextChunk.tokens.length - 1].end };
+          add({ ...span, text: joined, form: joined, kind: 'PLACE', source: 'gazetteer', place: pl, authority: null, country: pl.country });
+          sentenceChunks.splice(ci + 1, 1);
+          continue;
+        }
+      }
       // Leading determiners and sentence-initial common words are not part of a name.
       while (toks.length) {
         const w = toks[0].text;
@@ -303,7 +337,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           at++;
           continue;
         }
-        if (NEVER_ENTITY.has(lw) && !(TITLES.has(lw) && toks.length > 1)) {
+        if (NEVER_ENTITY.has(lw) && !(TITLES.has(lw) && toks.length > 1) && !(COMPASS_WORDS.has(lw) && toks.length > 1 && !NEVER_ENTITY.has(toks[1].text.toLowerCase()))) {
           toks = toks.slice(1);
           at++;
           continue;
@@ -316,8 +350,29 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
         break;
       }
+      // "Nairobi-based Sterling Capital": the stem is a place, the name after it an organization.
+      const based = toks.length > 1 ? /^(\p{Lu}[\p{L}.'’]*(?:[-‐]\p{Lu}[\p{L}]*)*)[-‐‑]based$/u.exec(toks[0].text) : null;
+      if (based) {
+        const stem: Token = { ...toks[0], end: toks[0].start + based[1].length, text: based[1] };
+        classifyChunk([stem], at, false);
+        const rest = toks.slice(1);
+        if (rest.length <= 4 && rest.every((t) => /^\p{Lu}/u.test(t.text)) && !isFirstName(rest[0].text)) {
+          const rf = formOf(text, rest);
+          if (!placeOf(rf)) {
+            add({ start: rest[0].start, end: rest[rest.length - 1].end, text: rf, form: auth.find(rf)?.name ?? rf, kind: 'ORGANIZATION', source: 'noun', authority: auth.find(rf) ?? null });
+            continue;
+          }
+        }
+        toks = rest;
+        at++;
+      }
       // Calendar words end a chunk ("Springfield on Wednesday" is already split; "Thursday February" drops).
-      const cut = toks.findIndex((t) => NEVER_ENTITY.has(t.text.toLowerCase()));
+      const cut = toks.findIndex(
+        (t, i) =>
+          NEVER_ENTITY.has(t.text.toLowerCase()) &&
+          !(COMPASS_WORDS.has(t.text.toLowerCase()) && i < toks.length - 1) &&
+          !(t.text === 'the' && i > 0 && toks[i - 1].text === 'of'),
+      );
       if (cut >= 0) toks = toks.slice(0, cut);
       if (!toks.length) continue;
       classifyChunk(toks, at, ch.possessive && at + toks.length === ch.i + ch.tokens.length);
@@ -325,6 +380,20 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
 
     // Place-bound role phrases.
     findRoles(text, s, roles);
+
+    /** The words around tokens [at, at+n) say they name a place. */
+    function placeContext(at: number, n: number): boolean {
+      const before = tokens[at - 1];
+      if (before && before.kind === 'word' && LOCATIVE_PREPOSITIONS.has(before.text)) return true;
+      // "Turkana and Marsabit counties": up to one coordinated name before the place noun.
+      let j = at + n;
+      if (tokens[j]?.text === 'and' && tokens[j + 1] && isCapToken(tokens[j + 1])) {
+        j += 2;
+        while (tokens[j] && isCapToken(tokens[j])) j++;
+      }
+      const after = tokens[j];
+      return !!after && after.kind === 'word' && PLACE_TYPE_AFTER.has(after.text);
+    }
 
     function classifyChunk(toks: Token[], at: number, possessive: boolean): void {
       const form = formOf(text, toks);
@@ -427,10 +496,20 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         return;
       }
 
+      // "the Province of Nova Scotia", "the City of Sydney": the place after the place noun.
+      if (toks.length >= 3 && PLACE_OF.has(lowerForms[0]) && lowerForms[1] === 'of' && !lowerForms.slice(2).some((w) => ORG_HEADS.has(w) || w === 'of')) {
+        const rest = toks.slice(2);
+        const rf = formOf(text, rest);
+        const pl = placeOf(rf);
+        add({ start: rest[0].start, end: rest[rest.length - 1].end, text: rf, form: rf, kind: 'PLACE', source: pl ? 'gazetteer' : 'place-context', place: pl?.place ?? null, authority: pl?.authority ?? null, country: pl?.place?.country ?? pl?.authority?.country ?? null });
+        return;
+      }
       // 3. Organization heads: "French Interior Ministry", "Civil Protection Department", "Springfield State University".
       const last = lowerForms[lowerForms.length - 1];
       const prepAt = lowerForms.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for'));
-      if (toks.length >= 2 && (ORG_HEADS.has(last) || ORG_HEADS.has(lowerForms[0]) || (prepAt > 0 && ORG_HEADS.has(lowerForms[prepAt - 1])))) {
+      // "the Port of Rotterdam" is the port's operator (but "Port of Spain" is a city in the gazetteer).
+      const portOf = lowerForms[0] === 'port' && lowerForms[1] === 'of' && toks.length >= 3 && !placeOf(form);
+      if (toks.length >= 2 && (ORG_HEADS.has(last) || ORG_HEADS.has(lowerForms[0]) || portOf || (prepAt > 0 && ORG_HEADS.has(lowerForms[prepAt - 1])))) {
         let country: string | null = null;
         let orgForm = form;
         const lead = gz.countryByDemonym(toks[0].text);
@@ -445,6 +524,11 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           }
         }
         add({ ...span, text: form, form: orgForm, kind: 'ORGANIZATION', source: 'orghead', country });
+        // A city named at the head of an institution is mentioned too ("Leeds Royal Infirmary").
+        if (toks.length >= 3 && !lead && /^\p{Lu}\p{Ll}+$/u.test(toks[0].text) && !isCommonWord(toks[0].text)) {
+          const pl = placeOf(toks[0].text);
+          if (pl?.place?.kind === 'city' && !pl.authority) add({ start: toks[0].start, end: toks[0].end, text: toks[0].text, form: toks[0].text, kind: 'PLACE', source: 'gazetteer', ...pl, country: pl.place.country });
+        }
         return;
       }
       if (toks.length >= 2 && GEO_FEATURE_HEADS.has(toks[toks.length - 1].text)) {
@@ -550,6 +634,12 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
           return;
         }
+        // A name after a locative preposition ("in Ukhiya", "towards Tawila") or before a place
+        // noun ("Rakhine state", "Turkana and Marsabit counties") is a place.
+        if (!possessive && !isCommonWord(lw) && !ORG_HEADS.has(lw) && !TITLES.has(lw) && !/(?:ish|ese|ic|ian|ean|ern)$/.test(lw) && placeContext(at, toks.length)) {
+          add({ ...span, text: form, form, kind: 'PLACE', source: 'place-context', place: null });
+          return;
+        }
         // Otherwise a capitalized word used as a noun names an organization ("the Bundestag", "Acme on
         // Tuesday", "Interpol spokesman"), unless it is an adjective or a predicate.
         if (prev && COPULAS.has(prev.text.toLowerCase())) return;
@@ -571,6 +661,10 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
       // mayor of X" / "one protester, Jane Roe,"). It is an organization when it includes a country
       // or a known organization word ("Greenpeace Italy"), a person otherwise. Without such context it
       // is left out: it is as often a work, an event or a heading as a name.
+      if (toks.length >= 2 && toks.length <= 3 && placeContext(at, toks.length) && toks.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isFirstName(t.text) && !ORG_HEADS.has(t.text.toLowerCase())) && !toks.some((t) => isCommonWord(t.text) && !COMPASS_WORDS.has(t.text.toLowerCase()) && !gz.lookup(t.text))) {
+        add({ ...span, text: form, form, kind: 'PLACE', source: 'place-context', place: null });
+        return;
+      }
       if (toks.length >= 2 && toks.length <= 4) {
         const n1 = next?.text.toLowerCase() ?? '';
         const n2 = tokens[at + toks.length + 1]?.text.toLowerCase() ?? '';
@@ -587,6 +681,16 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
             add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
         }
       }
+    }
+  }
+  // A word read as an organization only because it was a capitalized noun is a place when the
+  // document names it as a place elsewhere ("Kutum" after "the town of Kutum").
+  const placeForms = new Set(candidates.filter((c) => c.kind === 'PLACE').map((c) => c.form.toLowerCase()));
+  for (const c of candidates) {
+    if (c.kind === 'ORGANIZATION' && c.source === 'noun' && placeForms.has(c.form.toLowerCase())) {
+      c.kind = 'PLACE';
+      c.source = 'place-context';
+      c.place = null;
     }
   }
   return { candidates, roles, demonyms };

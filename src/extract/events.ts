@@ -17,9 +17,11 @@ import {
   IRREALIS_GOVERNORS,
   IRREALIS_MODALS,
   NEGATIONS,
+  SPEECH_VERB_LEMMAS,
   type EventType,
   type VerbForm,
 } from './taxonomy.js';
+import { lexTags } from './lexicon.js';
 import type { EntityRecord, EventRecord, ExtractContext, Sentence, Span, TimeMention, TimeSpanValue } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -167,6 +169,7 @@ function triggerIndex(): TriggerIndex {
     for (const p of t.phrases) addPhrase(parsePhrase(t.type, p, false));
   }
   for (const g of IRREALIS_GOVERNORS) indexWord(lemmas, g);
+  for (const g of SPEECH_VERB_LEMMAS) indexWord(lemmas, g);
   for (const t of EVENT_TYPES) {
     for (const list of Object.values(t.needsAgent ?? {})) for (const w of list) indexWord(lemmas, w);
     for (const list of Object.values(t.notBefore ?? {})) for (const w of list) indexWord(lemmas, w);
@@ -306,6 +309,9 @@ function precededBy(tokens: Token[], i: number, words: string[], idx: TriggerInd
   return false;
 }
 
+const LABOR_DURATION_RE = /^(?:\d+|one|two|three|four|five|six|seven|24|48|72)-(?:hour|day|week|month)$/;
+const AFTER_PREPOSITION = new Set(['in', 'of', 'for', 'from', 'with', 'at', 'into', 'about', 'under']);
+
 function singleHits(tokens: Token[], text: string, entitySpans: Span[], idx: TriggerIndex): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -316,7 +322,14 @@ function singleHits(tokens: Token[], text: string, entitySpans: Span[], idx: Tri
     const prev = i > 0 ? tokens[i - 1].norm : '';
     for (const c of candidates) {
       const type = idx.types.get(c.type);
+      // A strike by workers ("a 48-hour strike", "a rail strike") is a protest, not an attack.
+      if (c.type === 'attack' && c.lemma === 'strike' && (LABOR_DURATION_RE.test(prev) || type?.notAfter?.strike?.includes(prev))) {
+        if (!hits.some((h) => h.first === i && h.type === 'protest')) hits.push({ type: 'protest', nominal: true, first: i, last: i });
+        continue;
+      }
       if (type?.notAfter?.[c.lemma]?.includes(prev)) continue;
+      // A verb form right after a preposition is a noun ("in storm shelters").
+      if (c.pos === 'verb' && c.form !== 'gerund' && AFTER_PREPOSITION.has(prev) && !candidates.some((o) => o.type === c.type && o.pos === 'noun')) continue;
       const notBefore = type?.notBefore?.[c.lemma];
       if (notBefore && followedBy(tokens, i, notBefore, idx)) continue;
       const agents = c.pos === 'verb' ? type?.needsAgent?.[c.lemma] : undefined;
@@ -473,7 +486,8 @@ function normalizeLabel(label: string): string {
  */
 export function eventKey(type: string, when: TimeSpanValue | null, placeKeys: string[], label: string): string {
   const places = [...placeKeys].sort().join(',');
-  const basis = [type, when?.edtf ?? '', places, when && placeKeys.length ? '' : normalizeLabel(label)].join('|');
+  const generic = type === DATED_EVENT_TYPE;
+  const basis = [type, when?.edtf ?? '', places, when && placeKeys.length && !generic ? '' : normalizeLabel(label)].join('|');
   return `event:${type}:${createHash('sha1').update(basis).digest('hex').slice(0, 16)}`;
 }
 
@@ -492,6 +506,62 @@ interface Draft {
   type: string;
   when: TimeSpanValue | null;
   clauseAt: number;
+}
+
+/** The type of a dated happening that no trigger of the taxonomy names. */
+export const DATED_EVENT_TYPE = 'occurrence';
+
+const TIME_AUX = new Set(['will', 'shall', "'ll"]);
+
+const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Participle', 'Gerund', 'Copula', 'Auxiliary', 'Modal']);
+
+/** A word that can be the verb of a clause (compromise's lexicon, or a past/participle ending). */
+function isVerbLike(tok: Token): boolean {
+  if (/^\p{Lu}/u.test(tok.raw) && tok.raw !== tok.raw.toUpperCase()) return false;
+  if (/[a-z](?:ed|en)$/.test(tok.norm)) return true;
+  return lexTags(tok.norm).some((t) => VERB_TAGS.has(t));
+}
+
+const REPORT_LEMMAS = new Set(SPEECH_VERB_LEMMAS);
+
+/** Whether two reporting verbs come before the time mention in the sentence (a report inside a report). */
+function nestedReport(tokens: Token[], t: Span, idx: TriggerIndex): boolean {
+  let n = 0;
+  for (const k of tokens) {
+    if (k.start >= t.start) break;
+    const ls = idx.lemmas.get(k.norm);
+    if (REPORT_LEMMAS.has(k.norm) || (ls && [...ls].some((l) => REPORT_LEMMAS.has(l)))) n++;
+  }
+  return n >= 2;
+}
+
+/**
+ * Dated clauses no typed event accounts for: a clause that dates what it reports ("the bridge was
+ * shut on March 3", "it was last inspected in 2019") is a happening on the timeline even when the
+ * taxonomy has no word for it. One `occurrence` per date of the sentence not already used by a
+ * typed event, from the clause holding the date; not for a date of a speech act ("said on
+ * Tuesday", which dates a statement), a clause that is only the date, or a hypothetical or denied
+ * clause.
+ */
+function datedClauses(text: string, tokens: Token[], clauseList: Span[], sentenceTimes: TimeMention[], drafts: Draft[], idx: TriggerIndex): Draft[] {
+  const out: Draft[] = [];
+  if (tokens.length < 4) return out;
+  for (const t of sentenceTimes) {
+    // A date of the reporting act dates a statement, not an event; a speech act reported inside
+    // another report ("told the court that X had warned him in 2018") is a happening of its own.
+    if ((t as { attachedToSpeech?: boolean }).attachedToSpeech && !nestedReport(tokens, t, idx)) continue;
+    if ([...drafts, ...out].some((d) => d.when && d.when.edtf === t.span.edtf)) continue;
+    let clauseAt = clauseList.findIndex((c) => t.start >= c.start && t.start < c.end);
+    if (clauseAt < 0) clauseAt = 0;
+    const clause = clauseList[clauseAt];
+    // The words of the clause besides the date itself: a bare date ("Updated 6:45 p.m.") is no event.
+    const words = tokens.filter((k) => k.start >= clause.start && k.end <= clause.end && (k.end <= t.start || k.start >= t.end));
+    if (words.length < 2 || !words.some(isVerbLike)) continue;
+    const first = tokens.findIndex((k) => k.start >= t.start);
+    if (first >= 0 && irrealis(tokens, first, clause.start, idx) && !tokens.slice(Math.max(0, first - 5), first).some((k) => TIME_AUX.has(k.norm))) continue;
+    out.push({ type: DATED_EVENT_TYPE, when: t.span, clauseAt });
+  }
+  return out;
 }
 
 /**
@@ -522,8 +592,9 @@ export function typeEvents(
       ...singleHits(tokens, text, localEntities, idx),
       ...phraseHits(tokens, text, localEntities, idx),
     ].sort((a, b) => a.first - b.first);
-    if (!hits.length) continue;
-    const sentenceTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    // A dateline's date ("NAIROBI, June 6 (Reuters) -") is the day of the report, not of its events.
+    const sentenceTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end && !(t as { dateline?: boolean }).dateline);
+    if (!hits.length && !sentenceTimes.length) continue;
     const clauseList = clauses(text, sentence, sentenceTimes);
     const drafts: Draft[] = [];
     for (const h of hits) {
@@ -543,6 +614,7 @@ export function typeEvents(
       }
       drafts.push({ type: h.type, when, clauseAt });
     }
+    drafts.push(...datedClauses(text, tokens, clauseList, sentenceTimes, drafts, idx));
     if (!drafts.length) continue;
     const evidence: Span = { start: sentence.start, end: sentence.end };
     const placeKeys = mentionsIn(entities, evidence, ['PLACE']);

@@ -137,13 +137,16 @@ export const ORG_HEADS = new Set(
     'navy forces force guard police office bureau authority court parliament assembly senate congress ' +
     'federation organization organisation association alliance network news times post press journal ' +
     'herald tribune telegraph agency brigade battalion regiment division fund board church academy ' +
-    'administration command committee centre center club team centers centres agencies ministries institutes'
+    'administration command committee centre center club team centers centres agencies ministries institutes ' +
+    'trust municipality borough shire chamber hospital infirmary clinic programme program secretariat ' +
+    'holdings partners industries engineering airlines airways motors logistics technologies pharmaceuticals ' +
+    'plc gmbh ag sa nv bv pty limited co cooperative co-operative society syndicate consortium'
   ).split(' '),
 );
 
 /** Unit words that make "the town of X" a place. */
 export const PLACE_NOUNS = new Set(
-  'town city village port region province district county state capital oblast suburb neighbourhood neighborhood island republic'.split(
+  'town city village port region province district county state capital oblast suburb neighbourhood neighborhood island republic locality governorate prefecture canton'.split(
     ' ',
   ),
 );
@@ -194,6 +197,17 @@ export const BROADCASTERS = [
   'Voice of America', 'VOA', 'Newsweek', 'Time', 'USA Today', 'Los Angeles Times', 'The Independent', 'Daily Mail',
   'The Telegraph', 'Sky', 'Al Arabiya', 'NHK', 'ZDF', 'ARD', 'Vice News', 'BuzzFeed News', 'Bellingcat',
 ];
+
+/** Compass words: never an entity alone, but they start names ("North Darfur", "West Bank"). */
+export const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
+
+/** Prepositions that put a following name in a place ("in X", "near X", "towards X"). */
+export const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'towards', 'toward', 'outside', 'inside', 'around', 'across', 'into', 'via', 'throughout']);
+
+/** Lower-case nouns after a name that make it a place ("Rakhine state", "Turkana and Marsabit counties"). */
+export const PLACE_TYPE_AFTER = new Set(
+  'state states province provinces region regions county counties district districts governorate governorates prefecture municipality locality town village city island islands river valley'.split(' '),
+);
 
 /** Words that never start an entity although written with a capital (headings, calendar words). */
 export const NEVER_ENTITY = new Set(

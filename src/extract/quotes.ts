@@ -11,6 +11,10 @@
  *    followed by a letter (so "we’ve" and "Italy’s" stay apostrophes). Not inside double quotes.
  *  - A quotation at the start of a paragraph followed by a colon is a section heading ("‘The real
  *    test’: ..."), not a quotation.
+ *  - Inside a double quotation, single marks (curly ‘ ’ or straight ') quote someone else's words:
+ *    "She said to him, 'This will come back on you,' and he laughed." Such a quotation is returned
+ *    with `outer` (the start of the quotation holding it); an apostrophe ("don't", "Reid's",
+ *    "residents' permits") does not open one.
  */
 import type { Span } from './types.js';
 import type { Paragraph } from './segment.js';
@@ -23,6 +27,8 @@ export interface QuoteSpan extends Span {
   standalone: boolean;
   /** Index of the paragraph where it starts. */
   paragraph: number;
+  /** For a quotation inside another one: the start of the outer quotation. */
+  outer?: number;
 }
 
 const OPENERS = new Set(['“', '„', '«']);
@@ -64,6 +70,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       const q = { start: open.at, end: i + 1 };
       doubles.push(q);
       push(q, open.paragraph);
+      nested(q, open.paragraph);
       open = null;
     }
     if (open) {
@@ -89,6 +96,24 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+
+  /** Single-quoted words inside a double quotation. */
+  function nested(q: Span, paragraph: number): void {
+    let openAt = -1;
+    for (let i = q.start + 1; i < q.end - 1; i++) {
+      const ch = text[i];
+      if (ch !== "'" && ch !== '‘' && ch !== '’') continue;
+      const before = text[i - 1] ?? ' ';
+      const after = text[i + 1] ?? ' ';
+      if (openAt < 0) {
+        if ((ch === "'" || ch === '‘') && /[\s(\[—–:,"“]/.test(before) && /\p{L}/u.test(after)) openAt = i;
+      } else if ((ch === "'" || ch === '’') && !/\p{L}/u.test(after) && /[\p{L}\p{N}.,!?]/u.test(before)) {
+        const inner = trimInner(text, openAt + 1, i);
+        if (inner.end > inner.start) out.push({ start: openAt, end: i + 1, inner, text: text.slice(inner.start, inner.end), standalone: false, paragraph, outer: q.start });
+        openAt = -1;
+      }
+    }
+  }
 
   function push(q: Span, paragraph: number): void {
     const p = paragraphs[paragraph];

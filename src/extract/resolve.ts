@@ -17,7 +17,7 @@
 import { authorityIndex, type AuthorityIndex } from './authorities.js';
 import type { DemonymMention, EntityCandidate, Recognition, RoleCandidate } from './entities.js';
 import { gazetteer, type GazetteerPlace } from './gazetteer.js';
-import { knownFingerprint, similarSurname, slug, surnameBucket } from './text.js';
+import { editDistance, knownFingerprint, similarSurname, slug, surnameBucket } from './text.js';
 import type { AuthorityRecord, EntityKind, EntityRecord, ExtractContext, Mention, Span } from './types.js';
 
 /** A resolved mention: where an entity is referred to, for the later stages. */
@@ -61,12 +61,78 @@ const norm = (s: string) => s.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim()
 
 type Known = NonNullable<ExtractContext['known']>[number];
 
+/**
+ * A name's consonant skeleton over common romanization variants of one name (Arabic, Slavic,
+ * Persian, ...): vowels and doubled letters do not count ("Abdelrahman"/"Abdulrahman",
+ * "Mohammed"/"Muhammad"), nor do the alternations g/j/dj, q/k/ck/c, kh/h, gh/g, ph/f, w/v, z/s,
+ * th/t. The first letter is kept as a vowel class, and the ending as vowel or consonant, so that
+ * "Juma"/"Gouma" agree but "Petrov"/"Petrova" (a gendered form) do not.
+ */
+export function nameSkeleton(word: string): string {
+  const folded = foldRomanization(word);
+  if (!folded) return '';
+  const head = /^[aeiouy]/.test(folded) ? 'a' : folded[0];
+  const body = folded.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  const tail = /[aeiouy]$/.test(folded) ? '~' : '';
+  return `${head}${body}${tail}`;
+}
+
+/**
+ * Two words are romanizations of one name: the same skeleton, and their spellings (alternations
+ * folded) differ in at most a third of their letters ("Mohammed"/"Muhammad", not "Omar"/"Amir" or
+ * "Hassan"/"Hussein").
+ */
+export function romanizationVariants(a: string, b: string): boolean {
+  if (nameSkeleton(a) !== nameSkeleton(b)) return false;
+  const x = foldRomanization(a);
+  const y = foldRomanization(b);
+  return editDistance(x, y) <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 3));
+}
+
+/** A word with romanization alternations folded (ou/oo → u, ee → i, kh → h, g/dj → j, ...). */
+function foldRomanization(word: string): string {
+  const w = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^(?:al|el|ul|ad|ar|as|at|an)-/, '')
+    .replace(/[^a-z]/g, '');
+  if (!w) return '';
+  const folded = w
+    .replace(/dj|dzh|zh/g, 'j')
+    .replace(/kh/g, 'h')
+    .replace(/gh/g, 'g')
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/ck|q|c(?=[aou]|$)/g, 'k')
+    .replace(/g/g, 'j')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/ou|oo/g, 'u')
+    .replace(/ee|y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+  return folded;
+}
+
+/** The skeleton key of a full name (first and last word), or null for a single word. */
+function fullNameSkeleton(name: string): string | null {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return null;
+  const first = nameSkeleton(words[0]);
+  const last = nameSkeleton(words[words.length - 1]);
+  // Too short to tell names apart ("Li", "Wu"): no skeleton match.
+  if (first.replace(/~$/, '').length < 2 || last.replace(/~$/, '').length < 2) return null;
+  return `${first}|${last}`;
+}
+
 /** The known entity (earlier documents) a cluster is, if any. */
 interface KnownForms {
   /** kind + form (exact for forms of ≤ 3 characters, lower-cased otherwise) → entity. */
   byForm: Map<string, Known>;
   /** People (not roles) by the bucket of each form's surname. */
   personsBySurname: Map<string, Known[]>;
+  /** People (not roles) by the skeleton of each full-name form (romanization variants). */
+  personsBySkeleton: Map<string, Known[]>;
 }
 const knownFormsCache = new WeakMap<readonly Known[], { fp: string; idx: KnownForms }>();
 
@@ -74,7 +140,7 @@ function knownForms(known: readonly Known[]): KnownForms {
   const fp = knownFingerprint(known);
   const hit = knownFormsCache.get(known);
   if (hit && hit.fp === fp) return hit.idx;
-  const idx: KnownForms = { byForm: new Map(), personsBySurname: new Map() };
+  const idx: KnownForms = { byForm: new Map(), personsBySurname: new Map(), personsBySkeleton: new Map() };
   for (const k of known) {
     for (const f of [k.name, ...k.aliases]) {
       const nf = norm(f);
@@ -85,6 +151,12 @@ function knownForms(known: readonly Known[]): KnownForms {
         const list = idx.personsBySurname.get(b) ?? [];
         if (!list.includes(k)) list.push(k);
         idx.personsBySurname.set(b, list);
+        const sk = fullNameSkeleton(f);
+        if (sk) {
+          const bySk = idx.personsBySkeleton.get(sk) ?? [];
+          if (!bySk.includes(k)) bySk.push(k);
+          idx.personsBySkeleton.set(sk, bySk);
+        }
       }
     }
   }
@@ -111,6 +183,19 @@ export function matchKnown(kind: EntityKind, forms: string[], known: readonly Kn
         if (firstWord(kf).toLowerCase() === firstWord(f).toLowerCase() && similarSurname(lastWord(kf), lastWord(f))) return k;
       }
     }
+  }
+  // A romanization variant of the whole name ("Abdulrahman Juma" / "Abdelrahman Gouma"): first
+  // name and surname agree in their skeletons, and exactly one known person has that skeleton.
+  for (const f of full) {
+    const sk = fullNameSkeleton(f);
+    const words = f.split(/\s+/);
+    const hits = (sk ? idx.personsBySkeleton.get(sk) ?? [] : []).filter((k) =>
+      [k.name, ...k.aliases].some((kf) => {
+        const kw = kf.split(/\s+/);
+        return kw.length > 1 && romanizationVariants(kw[0], words[0]) && romanizationVariants(kw[kw.length - 1], words[words.length - 1]);
+      }),
+    );
+    if (hits.length === 1) return hits[0];
   }
   // A close surname alone, when only one known person fits. A full name never joins a known
   // person written in full with another first name ("Anna Petrova" is not "Ivan Petrov").
@@ -326,6 +411,15 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     const aliasSet = new Set<string>();
     for (const f of [...c.forms, ...(c.authority?.aliases ?? []), ...c.roles]) if (norm(f) !== name) aliasSet.add(norm(f));
     if (c.authority && c.authority.name !== name) aliasSet.add(c.authority.name);
+    // Every spelling seen is an alias: a full name written with a variant surname ("Volodymyr
+    // Zelenskiy" for "Volodymyr Zelensky") also gives the variant surname alone.
+    if (c.kind === 'PERSON' && !c.role && !c.roleName && name.includes(' ')) {
+      for (const f of c.forms) {
+        const words = norm(f).split(' ');
+        const last = words[words.length - 1];
+        if (words.length > 1 && /^\p{Lu}/u.test(last) && last !== lastWord(name) && !/\b(?:of|for|to)\b/.test(f)) aliasSet.add(last);
+      }
+    }
     const existing = usedKeys.get(key);
     if (existing) {
       for (const a of aliasSet) if (!existing.aliases.includes(a) && a !== existing.name) existing.aliases.push(a);
@@ -377,6 +471,13 @@ export function ensureEntity(
   const forms = [draft.name, ...(draft.aliases ?? [])];
   const lower = new Set(forms.map((f) => norm(f).toLowerCase()));
   let e = entities.find((x) => x.kind === draft.kind && [x.name, ...x.aliases].some((f) => lower.has(norm(f).toLowerCase())));
+  // "the FNV union", "Acme group": a name followed by a lower-case generic noun is that organization.
+  const generic = draft.kind === 'ORGANIZATION' ? /^(.+?)\s+(?:union|group|party|company|firm|agency|network|organi[sz]ation|association|alliance|movement|coalition|charity|operator|militia)$/.exec(norm(draft.name)) : null;
+  if (!e && generic) {
+    const head = generic[1];
+    e = entities.find((x) => x.kind === 'ORGANIZATION' && [x.name, ...x.aliases].some((f) => (f.length <= 3 || head.length <= 3 ? f === head : f.toLowerCase() === head.toLowerCase())));
+    if (e && !e.aliases.includes(draft.name) && e.name !== draft.name) e.aliases.push(draft.name);
+  }
   if (!e) {
     const k = matchKnown(draft.kind, forms, ctx.known ?? [], true);
     e = {

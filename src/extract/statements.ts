@@ -32,6 +32,13 @@
  *    names the same speaker with a channel.
  * 7. Key: hash of speaker key + normalized quote or content, so the same statement reported by
  *    several documents merges into one.
+ * 8. Lines of their own: a soundbite header ("JANE ROE, MAYOR, SAYING:") before a quotation or a
+ *    dash line ("— Jane Roe, deputy mayor") after a block quotation names its speaker; words
+ *    single-quoted inside a quotation belong to the subject of the speech verb before them there
+ *    ("She said to him, 'This ...'"), never to the outer speaker; title-case short quotations are
+ *    names of works, not statements; a quotation interrupted by its own attribution is one
+ *    statement. Definite descriptions ("the judge", "the spokeswoman", "the council") and
+ *    honorific + surname ("Ms Roe") refer back to whom the document described so.
  */
 import { findClaims } from './claims.js';
 import { gazetteer } from './gazetteer.js';
@@ -98,6 +105,8 @@ interface Attribution {
   quotes: QuoteSpan[];
   /** Reported inside another attribution's content ("X said that Y had told her ..."). */
   nested?: boolean;
+  /** The occasion named after the verb ("after the premiere"): its noun, to date the statement. */
+  occasion?: string;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those', 'our', 'my', 'your']);
@@ -119,7 +128,7 @@ const ATTRIBUTION_TAIL = new Set(
   ],
 );
 /** A news dateline: "ROME (Reuters) - ", "LYON, France (AP) — ". */
-const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+/u;
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+/u;
 /** The audience of "told": "a news conference at the White House", "a rally in Ohio". */
 const AUDIENCE_RE =
   /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:news conference|press conference|briefing|rally|meeting|summit|session|hearing|audience|crowd|gathering|forum|conference)(?:\s+(?:at|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)?/u;
@@ -137,12 +146,29 @@ const COREF_ORG_NOUNS = new Set(
     ' ',
   ),
 );
+/** Verbs that report speech only with a "that" clause: "The judge ruled that ...". */
+const THAT_VERBS = new Set(
+  'ruled rules concluded concludes maintained maintains contended contends countered counters suggested suggests testified testifies recalled recalls observed observes found finds agreed agrees disclosed discloses announced'.split(' '),
+);
+/** A script's soundbite header: "(SOUNDBITE) (English) JANE ROE, MAYOR OF X, SAYING:". */
+const SOUNDBITE_RE = /^(?:(?:SOUNDBITE|SOT|UPSOUND)\s*:?\s*)?(?:\([^)]{1,40}\)\s*)*([\p{Lu}][\p{Lu}\p{M}’'.-]*(?:\s+[\p{Lu}][\p{Lu}\p{M}’'.-]*){1,4})\s*(,\s*[^:]{1,120}?)?(,?\s*(?:SAYING|SAYS|SAID|saying|says|said))?\s*:\s*$/u;
+/** The same header with the name in ordinary case; then "saying:" is required ("Jane Roe, mayor, saying:"). */
+const SOUNDBITE_MIXED_RE = /^(?:(?:SOUNDBITE|SOT|UPSOUND)\s*:?\s*)?(?:\([^)]{1,40}\)\s*)*(\p{Lu}\p{Ll}[\p{L}\p{M}’'.-]*(?:\s+\p{Lu}[\p{L}\p{M}’'.-]*){1,3})(,\s*[^:]{1,120}?)(,?\s*(?:saying|says|said))\s*:\s*$/u;
+/** An attribution line after a block quotation: "— Jane Roe, deputy mayor". */
+const DASH_LINE_RE = /^[—–―-]{1,2}\s*(\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:de|da|van|von|al|bin|le|la)\s+)?\p{Lu}[\p{L}\p{M}’'.-]*){1,3})(?=\s*(?:,|$))/u;
+/** An occasion of speaking after the verb: "at a cabinet meeting", "after the premiere". */
+const OCCASION_RE =
+  /^(?:at|during|after|before)\s+(?:a|an|his|her|their|its|the|this)\s+(?:[\p{L}-]+\s+){0,3}?(meeting|hearing|session|rally|summit|ceremony|event|debate|vigil|premiere|screening|launch|visit|forum|conference|gathering|dinner|funeral|memorial|match|game|trial|sitting)\b/iu;
+/** Parties that speak as one in a trial or an inquiry ("Prosecutors argued", "police said"). */
+const PARTY_NOUNS = new Set(['prosecutors', 'prosecution', 'defence', 'defense', 'police', 'investigators', 'court', 'jury', 'army', 'military', 'navy']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
 const OPENING_QUOTE = /^["“„«‘]$/;
 const SPEECH_EVENT_RE =
-  /\b(?:in|during|at|via|through|with)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\p{L}-]+\s+){0,3}?(news conference|press conference|press briefing|video address|televised address|address|speech|interview|statement|briefing|video|op-ed|broadcast|podcast|remarks|post|email|e-mail|text message|letter|note)\b/iu;
+  /\b(?:in|during|at|via|through|with)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\p{L}-]+\s+){0,3}?((?:(?:televised|telephone|phone|video|written|recorded|radio|television|tv|online|joint|emailed|signed)\s+)?(?:news conference|press conference|press briefing|address|speech|interview|statement|submission|advisory|briefing|video|op-ed|broadcast|podcast|remarks|post|email|e-mail|text message|letter|note))\b/iu;
+/** A medium after "by": "said by telephone", "told by video link". */
+const BY_MEDIUM_RE = /^(?:(?:satellite\s+)?tele?phone|phone|video(?:\s*link)?|email|e-mail|text(?:\s+message)?|letter|radio)\b/i;
 const NAMED_SPEECH_RE = /((?:\p{Lu}[\p{L}’'-]*\s+)(?:(?:of|the|and)\s+|\p{Lu}[\p{L}’'-]*\s+)*?)(address|speech)\b/u;
 const CONFERENCE_RE = /\b(news conference|press conference|press briefing|briefing|televised address|video address)\b/i;
 const PLATFORM_RE = new RegExp(
@@ -168,9 +194,11 @@ export function detectChannel(region: string, refs: { text: string; kind: Entity
   const named = /address|speech/.test(region) ? NAMED_SPEECH_RE.exec(region) : null;
   if (named && /\p{Lu}/u.test(named[1]) && named[1].trim().split(/\s+/).length >= 2) return `${named[1].trim()} ${named[2]}`;
   const ev = /\b(?:in|during|at|via|through|with)\s/i.test(region) ? SPEECH_EVENT_RE.exec(region) : null;
-  if (ev) return ev[1].toLowerCase().replace('press conference', 'news conference');
+  if (ev) return ev[1].toLowerCase();
   const conf = CONFERENCE_RE.exec(region);
-  if (conf) return conf[1].toLowerCase().replace('press conference', 'news conference');
+  if (conf) return conf[1].toLowerCase();
+  const by = /\bby\s+((?:satellite\s+)?(?:tele)?phone|video\s*link|email|e-mail|text message|letter|radio)\b/i.exec(region);
+  if (by) return by[1].toLowerCase();
   if (/\btold\s+reporters\b/i.test(region)) return 'reporters';
   return null;
 }
@@ -210,7 +238,33 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     for (let i = firstRefAt(span.start); i < refs.length && refs[i].start < span.end; i++) if (refs[i].end <= span.end) out.push(refs[i]);
     return out;
   };
-  const defaultSaid = defaultSpan(ctx);
+  /** The sentence holding `pos` (or the next one), by binary search. */
+  const sentenceOf = (pos: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end > pos) {
+        ans = mid;
+        hi = mid - 1;
+      } else lo = mid + 1;
+    }
+    return ans;
+  };
+  const defaultSaid = datelineSpan() ?? defaultSpan(ctx);
+
+  /** The day a dateline gives ("NAIROBI, June 6 (Reuters) -"), marked uncertain: the day of filing. */
+  function datelineSpan(): TimeSpanValue | null {
+    for (const p of paragraphs.slice(0, 6)) {
+      const m = DATELINE.exec(text.slice(p.start, Math.min(p.end, p.start + 80)));
+      if (!m) continue;
+      const t = times.find((x) => x.start >= p.start && x.end <= p.start + m[0].length);
+      const day = t && t.span.earliest.slice(0, 10) === t.span.latest.slice(0, 10) ? t.span.earliest.slice(0, 10) : null;
+      return day ? spanFromEdtf(`${day}?`, null) : null;
+    }
+    return null;
+  }
   const attributions: Attribution[] = [];
   const entityOf = (key: string) => byKey.get(key) ?? entities.find((e) => e.key === key);
   const speakerFromEntity = (e: EntityRecord): Speaker => ({ key: e.key, kind: e.kind, country: e.country ?? null });
@@ -232,6 +286,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const inTime = (t: Token | undefined) => !!t && timeMask[t.start] === 1 && timeMask[t.end - 1] === 1;
     const local: Attribution[] = [];
 
+    const surnameLike = (j: number) => j > 0 && isCapitalized(tokens[j].text) && isCapitalized(tokens[j - 1].text) && lexTags(tokens[j - 1].text.toLowerCase()).some((x) => /FirstName|MaleName|FemaleName/.test(x));
     const npToken = (j: number): boolean => {
       const t = tokens[j];
       if (!t || inQuote(t.start)) return false;
@@ -239,12 +294,25 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (t.kind !== 'word') return false;
       const lw = t.text.toLowerCase();
       if (NP_DETERMINERS.has(lw)) return true;
+      const capRef = (x: Token | undefined) => !!x && isCapitalized(x.text) && !refs.some((r) => r.start <= x.start && x.end <= r.end && (r.kind === 'PERSON' || r.kind === 'PLACE'));
+      // Name particles between capitalized words: "Banco de Portugal", "Ludwig van Beethoven".
+      if (/^(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|al|el|bin|ibn|la|le)$/.test(t.text) && isCapitalized(tokens[j - 1]?.text ?? '') && isCapitalized(tokens[j + 1]?.text ?? '')) return true;
+      // "Chamber of Commerce and Industry of X": "of"/"and" inside a capitalized name.
+      if ((lw === 'of' || lw === 'and') && capRef(tokens[j - 1]) && isCapitalized(tokens[j + 1]?.text ?? '') && (lw === 'of' || capRef(tokens[j + 1]))) return true;
+      // "Police in Manchester said": a group at the start of its clause, qualified by a place.
+      if ((lw === 'in' || lw === 'at' || lw === 'from') && GROUP_NOUNS.has(tokens[j - 1]?.text.toLowerCase() ?? '') && isCapitalized(tokens[j + 1]?.text ?? '')) {
+        const before = tokens[j - 2];
+        return !before || !/^[\p{L}\p{N}]/u.test(before.text) || NP_DETERMINERS.has(before.text.toLowerCase());
+      }
       if (lw === 'of' || lw === 'to' || lw === 'for') {
         const left = tokens[j - 1]?.text.toLowerCase() ?? '';
         return PERSON_ROLES.has(left) || GROUP_NOUNS.has(left) || ORG_HEADS.has(left) || TITLES.has(left);
       }
       // "Centers for Disease Control and Prevention": "and" between capitalized words of one name.
       if (lw === 'and' && isCapitalized(tokens[j - 1]?.text ?? '') && isCapitalized(tokens[j + 1]?.text ?? '') && refMask[t.start] === 1) return true;
+      // A capitalized word after a capitalized first name is a surname, even when it is also an
+      // auxiliary or a month ("Theresa May").
+      if (surnameLike(j)) return true;
       if (FUNCTION_WORDS.has(lw)) return false;
       if (inTime(t)) return false;
       if (isCapitalized(t.text)) {
@@ -264,9 +332,11 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       for (let j = a; j <= b; j++) {
         const t = tokens[j];
         const lw = t.text.toLowerCase();
-        if (PERSON_ROLES.has(lw) || GROUP_NOUNS.has(lw) || ORG_HEADS.has(lw)) return true;
+        if (PERSON_ROLES.has(lw) || GROUP_NOUNS.has(lw) || ORG_HEADS.has(lw) || (TITLES.has(lw) && !isCapitalized(t.text))) return true;
         if (t.kind === 'word' && isCapitalized(t.text) && !NP_DETERMINERS.has(lw) && (covered(t) || (j > firstWordIdx && !isCommonNoun(lw)))) return true;
-        if (covered(t)) return true;
+        if (covered(t) || surnameLike(j)) return true;
+        // "Mr Reed": a capitalized word after an honorific is a surname even when it is also a common noun.
+        if (j > a && isCapitalized(t.text) && /^(?:mr|mrs|ms|miss|dr|prof|mx)\.?$/i.test(tokens[j - 1].text)) return true;
       }
       return false;
     };
@@ -274,7 +344,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     /** The noun phrase ending just before token `vi` (after skipping auxiliaries, dates, appositives). */
     const leftNP = (vi: number): { a: number; b: number } | null => {
       let j = vi - 1;
-      while (j >= 0 && (AUX.has(tokens[j].text.toLowerCase()) || inTime(tokens[j]))) j--;
+      while (j >= 0 && (AUX.has(tokens[j].text.toLowerCase()) || inTime(tokens[j])) && !surnameLike(j)) j--;
       if (j >= 0 && PRONOUNS.has(tokens[j].text.toLowerCase()) && tokens[j].kind === 'word') return { a: j, b: j };
       // Appositives between commas: an age, a description or relative clause is skipped
       // ("Roe, the jailed opposition leader, called"); a named person is the speaker
@@ -286,15 +356,30 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         if (!seg.length || seg.length > 12) return null;
         const person = refsIn({ start: seg[0].start, end: seg[seg.length - 1].end }).find((r) => r.kind === 'PERSON' && !r.role && !r.adjective && r.start <= seg[0].start && r.end >= seg[seg.length - 1].end);
         if (person && seg.length <= 5) return { a: k + 1, b: j - 1 };
+        // "Yvonne d'Entremont": a person named by the end of a capitalized appositive.
+        const endsWithPerson = refsIn({ start: seg[0].start, end: seg[seg.length - 1].end }).some((r) => r.kind === 'PERSON' && !r.role && r.end >= seg[seg.length - 1].end);
+        const nameLike = (t: Token) => isCapitalized(t.text) || /^(?:d|l|o)['’]\p{Lu}/u.test(t.text) || t.kind !== 'word' || /^(?:de|da|van|von|al|bin|d)$/i.test(t.text);
+        // "Yvonne d'Entremont": a first name and capitalized words, a person the recognizer missed.
+        const firstNamed = seg.length >= 2 && seg.length <= 4 && lexTags(seg[0].text.toLowerCase()).some((x) => /FirstName|MaleName|FemaleName/.test(x)) && seg.every(nameLike);
+        if (firstNamed) return { a: k + 1, b: j - 1 };
+        if (endsWithPerson && seg.length <= 5 && seg.every((t) => isCapitalized(t.text) || t.kind !== 'word' || /^(?:de|da|van|von|al|bin|d)$/i.test(t.text))) return { a: k + 1, b: j - 1 };
+        // "The UN refugee agency, UNHCR, said": a named organization in apposition is the speaker.
+        const org = refsIn({ start: seg[0].start, end: seg[seg.length - 1].end }).find((r) => r.kind === 'ORGANIZATION' && !r.adjective && r.start <= seg[0].start && r.end >= seg[seg.length - 1].end);
+        if (org && seg.length <= 6) return { a: k + 1, b: j - 1 };
         const age = seg.length === 1 && seg[0].kind === 'number';
         // "X, meanwhile, said" / "X, for his part, said"
-        const aside = seg.length <= 4 && seg.every((t) => t.kind === 'word' && !isCapitalized(t.text) && (lexTags(t.text).includes('Adverb') || /^(?:meanwhile|however|too|also|though|in|turn|for|his|her|their|its|part|instead|separately|earlier|later|then)$/i.test(t.text)));
+        // "Roe, asked about strikes, said": a participle clause is an aside too.
+        const participle = seg.length <= 8 && seg[0].kind === 'word' && !isCapitalized(seg[0].text) && /^(?:asked|pressed|speaking|writing|responding|reacting|questioned|interviewed|quoted|visiting|addressing|appearing)$/i.test(seg[0].text);
+        const aside = participle || seg.length <= 4 && seg.every((t) => t.kind === 'word' && !isCapitalized(t.text) && (lexTags(t.text).includes('Adverb') || /^(?:meanwhile|however|too|also|though|in|turn|for|his|her|their|its|part|instead|separately|earlier|later|then)$/i.test(t.text)));
         // "Mary Roe, Acme's chief executive, told ...": a description with a role word.
         const described = seg.some((t) => !isCapitalized(t.text) && (PERSON_ROLES.has(t.text.toLowerCase()) || TITLES.has(t.text.toLowerCase())));
         if (k > 0 && tokens[k].text === ',' && (age || aside || described || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
         else return null;
       }
       const b = j;
+      // The head right before the verb, after a determiner, is a noun even when the lexicon reads it as
+      // a verb: "a spokeswoman for the trust said".
+      if (j >= 1 && !npToken(j) && tokens[j].kind === 'word' && !isCapitalized(tokens[j].text) && !FUNCTION_WORDS.has(tokens[j].text.toLowerCase()) && !REPORTING_VERBS.has(tokens[j].text.toLowerCase()) && !inTime(tokens[j]) && NP_DETERMINERS.has(tokens[j - 1].text.toLowerCase())) j--;
       while (j >= 0 && npToken(j) && b - j < 12) j--;
       // A noun the lexicon also reads as a verb, after a determiner: "the rights group X".
       if (j >= 1 && tokens[j].kind === 'word' && !isCapitalized(tokens[j].text) && !REPORTING_VERBS.has(tokens[j].text.toLowerCase()) && /^(?:the|a|an)$/i.test(tokens[j - 1].text) && b > j) j -= 2;
@@ -331,7 +416,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       const t = tokens[vi];
       if (t.kind !== 'word' || t.text.length < 3) continue;
       const lw = t.text.toLowerCase();
-      if (!REPORTING_VERBS.has(lw) && lw !== 'according' && lw !== 'put' && lw !== 'made') continue;
+      const thatVerb = THAT_VERBS.has(lw) && tokens[vi + 1]?.text.toLowerCase() === 'that';
+      if (!REPORTING_VERBS.has(lw) && !thatVerb && lw !== 'according' && lw !== 'put' && lw !== 'made') continue;
       if (inQuote(t.start)) continue;
       const prev = tokens[vi - 1]?.text.toLowerCase() ?? '';
       const next = tokens[vi + 1]?.text.toLowerCase() ?? '';
@@ -340,7 +426,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (lw === 'according' && next === 'to') {
         // "according to a statement from the prison service": the source is after the document word.
         let from = vi + 2;
-        const doc = /^(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:statement|report|release|post|announcement|letter|video|message|tally|count|estimate|figures?|data)\s+(?:from|by|of|issued by|released by|published by)\s+/iu.exec(
+        const doc = /^(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:statement|report|release|post|announcement|letter|video|message|tally|count|estimates?|figures?|data|assessment|analysis|survey|study|review|document|filing|submission)\s+(?:from|by|of|issued by|released by|published by|seen by)\s+/iu.exec(
           text.slice(tokens[from]?.start ?? s.end, s.end),
         );
         if (doc) {
@@ -356,18 +442,26 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           np = l;
           mode = 'before';
         }
+      } else if (lw === 'put' && /^the\s+(?:(?:number|toll|tally|count|figure)\s+of\s+[\p{L}-]+|(?:death|casualty)\s+toll)\s+at\b/iu.test(text.slice(tokens[vi + 1]?.start ?? s.end, s.end))) {
+        // "The RSF put the number of dead at 12": an estimate reported.
+        np = leftNP(vi);
+        if (np) mode = 'before';
       } else if (lw === 'made' && (next === 'clear' || (next === 'it' && tokens[vi + 2]?.text.toLowerCase() === 'clear'))) {
         np = leftNP(vi);
         if (np) mode = 'before';
       } else {
-        const kind = REPORTING_VERBS.get(lw);
+        const kind = REPORTING_VERBS.get(lw) ?? (thatVerb ? 'finite' : undefined);
         if (!kind || isCapitalized(t.text)) continue;
-        if (DETERMINERS.has(prev) || BE.has(prev) || next === 'by') continue;
+        if (DETERMINERS.has(prev) || BE.has(prev)) continue;
+        // "confirmed by the ministry" is passive; "said by telephone" is not.
+        if (next === 'by' && !BY_MEDIUM_RE.test(text.slice(tokens[vi + 2]?.start ?? s.end, s.end))) continue;
         if ((lw === 'called' || lw === 'calls' || lw === 'calling') && /^(?:off|up|in|out)$/.test(next)) continue;
         if (kind === 'participle') {
           mode = 'participle';
         } else {
           np = leftNP(vi);
+          // A relative clause: "the figure given by the RSF, which said ..." — the noun phrase before the comma.
+          if (!np && (prev === 'which' || prev === 'who') && tokens[vi - 2]?.text === ',') np = leftNP(vi - 2);
           if (np) mode = 'before';
           else if (prev === 'and' || prev === 'but') mode = 'coord';
           else if (
@@ -380,6 +474,18 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         }
       }
       if (!mode) continue;
+      if (mode === 'before' && np) {
+        // "..., Fisheries and Aquaculture Minister Laura MacIsaac said.": a closing attribution's
+        // name runs back to the comma.
+        let k = vi + 1;
+        while (k < tokens.length && (inTime(tokens[k]) || ATTRIBUTION_TAIL.has(tokens[k].text.toLowerCase()))) k++;
+        if (k >= tokens.length || /^[.!?,]$/.test(tokens[k].text)) {
+          let a = np.a;
+          while (a > 0 && np.a - a < 8 && tokens[a - 1].kind === 'word' && (isCapitalized(tokens[a - 1].text) || /^(?:and|of|the|for|&)$/i.test(tokens[a - 1].text)) && !inQuote(tokens[a - 1].start)) a--;
+          while (a < np.a && /^(?:and|of|for|&)$/i.test(tokens[a].text)) a++;
+          if (a < np.a && /^[,”"’]$/.test(tokens[a - 1]?.text ?? '')) np = { a, b: np.b };
+        }
+      }
 
       let speaker: Speaker | null = null;
       let speakerText: string | null = null;
@@ -475,6 +581,14 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           k++;
           continue;
         }
+        if (w === 'by' && tokens[k + 1]) {
+          const m = BY_MEDIUM_RE.exec(text.slice(tokens[k + 1].start, s.end));
+          if (m) {
+            const end = tokens[k + 1].start + m[0].length;
+            while (k < tokens.length && tokens[k].start < end) k++;
+            continue;
+          }
+        }
         if ((w === 'on' || w === 'via') && tokens[k + 1] && PLATFORMS.some((p) => p.toLowerCase() === tokens[k + 1].text.toLowerCase())) {
           k += 2;
           continue;
@@ -485,6 +599,16 @@ export function attributeStatements(input: StatementInput): StatementOutput {
             // ... and where it was held: "at a news conference in Rome".
             const where = /^\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?/u.exec(text.slice(tokens[k].start + m[0].length, s.end));
             const end = tokens[k].start + m[0].length + (where ? where[0].length : 0);
+            while (k < tokens.length && tokens[k].start < end) k++;
+            continue;
+          }
+        }
+        if (/^(?:at|during|after|before)$/.test(w) && /^(?:a|an|his|her|their|its|the|this)$/i.test(tokens[k + 1]?.text ?? '')) {
+          // The occasion: "said at a cabinet meeting yesterday:", "told the audience after the premiere".
+          const m = OCCASION_RE.exec(text.slice(tokens[k].start, Math.min(s.end, tokens[k].start + 80)));
+          if (m) {
+            at.occasion = m[1].toLowerCase();
+            const end = tokens[k].start + m[0].length;
             while (k < tokens.length && tokens[k].start < end) k++;
             continue;
           }
@@ -526,6 +650,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         const lead = times.find((m) => m.start >= s.start && m.start - s.start <= 20 && m.end <= (at.np?.start ?? at.verb.start) && /^\s*,/.test(text.slice(m.end, m.end + 2)));
         if (lead) t = lead;
       }
+      if (!t && at.occasion) t = occasionTime(at.occasion, s.start) ?? undefined;
       if (t) {
         at.saidAt = t.span;
         at.explicitTime = true;
@@ -535,6 +660,21 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       at.channel = detectChannel(stripQuotes(chText), channelRefs(at));
     }
     attributions.push(...local);
+  }
+
+  /** The date the text gave the occasion earlier: "its premiere in Leeds on Tuesday" for "after the premiere". */
+  function occasionTime(noun: string, before: number): TimeMention | null {
+    const re = new RegExp(`\\b${noun}\\b`, 'gi');
+    const head = text.slice(0, before);
+    let found: TimeMention | null = null;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(head))) {
+      const from = m.index + m[0].length;
+      const sEnd = sentences[sentenceOf(m.index)]?.end ?? from;
+      const t = times.find((x) => x.start >= from && x.start - from <= 40 && x.end <= sEnd);
+      if (t) found = t;
+    }
+    return found;
   }
 
   function channelRefs(at: Attribution) {
@@ -571,6 +711,28 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const possessiveBefore = last ? toks.some((t) => t.start === last.end && isPossessive(t)) : false;
     // Qualifiers that make an unnamed speaker identifiable: a nationality, a named entity, an adjective.
     const modifiers = lower.slice(det, headIdx).filter((w) => !/^(?:one|two|three|some|many|several|thousands|hundreds|dozens|of|other|another)$/.test(w) && !/^\d/.test(w));
+
+    // "Police in Manchester", "officials in Kyiv": a group qualified by its place, not the place.
+    if (named.length && named.every((r) => r.kind === 'PLACE') && GROUP_NOUNS.has(lower[det]) && /^(?:in|at|from)$/.test(lower[det + 1] ?? '')) {
+      const place = entityOf(named[named.length - 1].key);
+      return roleEntity(capitalizeFirst(stripDet(spanText(text, np))), 'ORGANIZATION', place?.country ?? null, np, [], true);
+    }
+    if (!named.length) {
+      // "Ms Sharma", "Mr. Reid": a title and a surname of a person named in full elsewhere.
+      const bySurname = personBySurname(toks, np.start);
+      if (bySurname) return bySurname;
+      // "the judge", "the spokeswoman", "the army": the one this document has described so.
+      if (lower[0] === 'the' && headIsNoun && toks.length <= 4) {
+        const co = definiteCoref(head, np, si, PERSON_ROLES.has(head) || TITLES.has(head) || GROUP_NOUNS.has(head) || ORG_HEADS.has(head));
+        if (co) return co;
+      }
+    } else if (named.every((r) => r.kind === 'PLACE' || r.kind === 'ORGANIZATION') && /\b(?:of|and)\s+(?:the\s+)?$/i.test(text.slice(np.start, named[0].start))) {
+      // "The Chamber of Commerce and Industry of Slovenia", "the Royal Borough of X and Y": an
+      // organization named after its place (not a title: "the Deputy Mayor of X" stays a role).
+      const pre = toks.filter((t) => t.end <= named[0].start && !NP_DETERMINERS.has(t.text.toLowerCase()) && !/^(?:of|and)$/i.test(t.text));
+      const capitalizedName = pre.length >= 2 && pre.every((t) => isCapitalized(t.text) && !TITLES.has(t.text.toLowerCase()) && !PERSON_ROLES.has(t.text.toLowerCase()) && !TITLE_MODIFIERS.has(t.text.toLowerCase()));
+      if (capitalizedName) return roleEntity(stripDet(spanText(text, np)), 'ORGANIZATION', entityOf(named[0].key)?.country ?? null, np, [], false);
+    }
 
     // "the company", "the agency": the organization of that kind spoken of last (this or the previous 2 paragraphs).
     if (toks.length === 2 && /^the$/i.test(words[0]) && COREF_ORG_NOUNS.has(lower[1])) {
@@ -625,7 +787,11 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     }
     // Groups: "French authorities", "France's interior ministry", "Western governments".
     if (GROUP_NOUNS.has(head) || ORG_HEADS.has(head)) {
-      if (!modifiers.length && !named.length) return null; // "witnesses", "officials": no one in particular
+      if (!modifiers.length && !named.length) {
+        // Parties of a trial or an inquiry speak as one: "Prosecutors argued", "police said".
+        if (PARTY_NOUNS.has(head)) return roleEntity(capitalizeFirst(head), 'ORGANIZATION', null, np, [], true);
+        return null; // "witnesses", "officials": no one in particular
+      }
       const { country, rest } = nationality(toks, inside);
       const restWords = rest.map((t) => t.text);
       const isOrgName = restWords.some((w) => INSTITUTION_HEADS.has(w.toLowerCase()));
@@ -648,6 +814,93 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       const e = entityOf(last.key);
       return e ? speakerFromEntity(e) : null;
     }
+    // A name the recognizer left out, standing as the subject of a reporting verb:
+    // "The World Food Programme said", "Theresa May said".
+    const nameToks = toks.slice(det);
+    if (nameToks.length >= 2 && nameToks.length <= 8 && nameToks.every((t, i) => isCapitalized(t.text) || (i > 0 && /^(?:d|l|o)['’]\p{Lu}/u.test(t.text)) || (i > 0 && i < nameToks.length - 1 && /^(?:of|and|for|the|de|al|van|von)$/i.test(t.text)))) {
+      const name = nameToks.map((t) => t.text).join(' ').replace(/\s+(?=['’]s\b)/g, '');
+      const person = lexTags(nameToks[0].text.toLowerCase()).some((x) => /FirstName|MaleName|FemaleName/.test(x)) && nameToks.length <= 3;
+      return roleEntity(name, person ? 'PERSON' : 'ORGANIZATION', null, np, [], false);
+    }
+    return null;
+  }
+
+  /** A person named in full in this document whose surname (after any titles) these words give. */
+  function personBySurname(toks: Token[], before: number): Speaker | null {
+    const words = toks.map((t) => t.text.replace(/\.$/, '')).filter((w) => !NP_DETERMINERS.has(w.toLowerCase()));
+    let i = 0;
+    while (i < words.length - 1 && (TITLES.has(words[i].toLowerCase()) || TITLES.has(`${words[i].toLowerCase()}.`) || TITLE_MODIFIERS.has(words[i].toLowerCase()))) i++;
+    const rest = words.slice(i);
+    if (!i || !rest.length || rest.length > 2 || !rest.every((w) => isCapitalized(w))) return null;
+    const surname = rest.join(' ').toLowerCase();
+    let best: { pos: number; e: EntityRecord } | null = null;
+    for (const e of entities) {
+      if (e.kind !== 'PERSON' || e.role) continue;
+      const parts = e.name.split(/\s+/).filter((p) => !/^(?:\p{Lu}{1,3}|Jr\.?|Sr\.?)$/u.test(p));
+      if (parts.length < 2 || parts.slice(1).join(' ').toLowerCase() !== surname) continue;
+      const pos = Math.max(-1, ...e.mentions.filter((m) => m.start < before).map((m) => m.start));
+      if (!best || pos > best.pos) best = { pos, e };
+    }
+    return best ? speakerFromEntity(best.e) : null;
+  }
+
+  /**
+   * "the judge" / "the spokeswoman" / "the former prime minister" / "the army": the speaker or
+   * person this document last described with that word ("Judge Margaret Okafor", "a spokeswoman
+   * for the trust"), else the organization a country's possessive named ("Sudan's army" →
+   * "Sudanese Army"), else the person who spoke in the sentence just before.
+   */
+  function definiteCoref(head: string, np: Span, si: number, roleHead = true): Speaker | null {
+    const para = sentences[si].paragraph;
+    const headRe = new RegExp(`\\b${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+    for (let i = attributions.length - 1; i >= 0; i--) {
+      const a = attributions[i];
+      if (a.paragraph < para - 8) break;
+      if (a.speaker && a.speakerText && a.np && a.np.start < np.start && headRe.test(a.speakerText)) return a.speaker;
+    }
+    // A person whose title or appositive carries the word: "Judge Margaret Okafor", "Lisa Fong, the council's manager".
+    const from = paragraphs[Math.max(0, para - 8)].start;
+    const persons = refsIn({ start: from, end: np.start }).filter((r) => r.kind === 'PERSON' && !r.role && !inQuote(r.start));
+    for (let i = persons.length - 1; i >= 0; i--) {
+      const r = persons[i];
+      const sentence = sentences[sentenceOf(r.start)];
+      const before = text.slice(Math.max(sentence?.start ?? 0, r.start - 40), r.start);
+      const after = /^,\s*(?:the|a|an|its|his|her)\s+[^,]{0,60},/.exec(text.slice(r.end, r.end + 70))?.[0] ?? '';
+      if (headRe.test(`${/(?:^|[.;:]\s)?([^.;:]*)$/.exec(before)?.[1] ?? ''} ${r.text}`) || headRe.test(after)) {
+        const e = entityOf(r.key);
+        if (e) return speakerFromEntity(e);
+      }
+    }
+    if (!roleHead) return null;
+    if (GROUP_NOUNS.has(head) || ORG_HEADS.has(head)) {
+      // The organization named earlier with that head ("the council" → "Shire Council"; a local
+      // authority's other names count for "council": "Royal Borough of X", "X County").
+      const heads = head === 'council' ? /\b(?:council|borough|county|municipality|shire|district)\b/i : headRe;
+      const orgs = refsIn({ start: 0, end: np.start }).filter((r) => r.kind === 'ORGANIZATION' && !r.adjective && !inQuote(r.start));
+      for (let i = orgs.length - 1; i >= 0; i--) {
+        const e = entityOf(orgs[i].key);
+        if (e && heads.test(e.name)) return speakerFromEntity(e);
+      }
+      for (let i = attributions.length - 1; i >= 0; i--) {
+        const sp = attributions[i].speaker;
+        const e = sp?.kind === 'ORGANIZATION' ? entityOf(sp.key) : null;
+        if (e && attributions[i].np && attributions[i].np!.start < np.start && heads.test(e.name)) return sp;
+      }
+      const re = new RegExp(`(\\p{Lu}[\\p{L}-]+)(?:['’]s)?\\s+(?:[\\p{Ll}-]+\\s+){0,2}?${head}\\b`, 'gu');
+      let m: RegExpExecArray | null;
+      let country: string | null = null;
+      const before = text.slice(0, np.start);
+      while ((m = re.exec(before))) country = countryOf(m[1]) ?? country;
+      const dem = country ? gz.demonymOf(country) : null;
+      if (dem) return roleEntity(`${dem} ${capitalizeFirst(head)}`, 'ORGANIZATION', country, np, [], false);
+      return null;
+    }
+    // The person who spoke just before: "Theresa May said ... The former prime minister ... said".
+    const prev = attributions.filter((a) => a.speaker?.kind === 'PERSON' && (a.sentence === si - 1 || a.sentence === si) && a.np && a.np.start < np.start);
+    const p = prev[prev.length - 1];
+    // Only a speaker introduced by bare name: one described otherwise ("resident Jane Roe") is not "the minister".
+    const described = (p?.speakerText ?? '').toLowerCase().split(/\s+/).some((w) => PERSON_ROLES.has(w) || TITLES.has(w) || GROUP_NOUNS.has(w));
+    if (p?.speaker && !described && !entityOf(p.speaker.key)?.role) return p.speaker;
     return null;
   }
 
@@ -748,22 +1001,15 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   // ---------------------------------------------------------------- 4. Quotations
   const orphanQuotes: QuoteSpan[] = [];
   const carried = new Map<QuoteSpan, Attribution>();
-  /** The sentence holding `pos` (or the next one), by binary search. */
-  const sentenceOf = (pos: number) => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    let ans = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].end > pos) {
-        ans = mid;
-        hi = mid - 1;
-      } else lo = mid + 1;
-    }
-    return ans;
-  };
   let lastStandalone = null as { q: QuoteSpan; at: Attribution | null } | null;
+  const nestedQuotes: QuoteSpan[] = [];
+  const pickOf = new Map<number, Attribution>();
   for (const q of quotes) {
+    if (q.outer !== undefined) {
+      nestedQuotes.push(q);
+      continue;
+    }
+    if (!q.standalone && isTitleLike(q.text)) continue; // "The Long Night", "Work, Rest and Care": a name, not words said
     const sa = sentenceOf(q.start);
     const sb = sentenceOf(q.end - 1);
     const cands = attributions.filter((a) => a.sentence >= sa && a.sentence <= sb && a.speaker !== undefined);
@@ -782,6 +1028,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       pick = prevAttrs[prevAttrs.length - 1];
       if (pick) carried.set(q, pick);
     }
+    if (!pick && q.standalone) pick = lineAttribution(q) ?? undefined;
     if (!pick && q.standalone) {
       const prevQ: { q: QuoteSpan; at: Attribution | null } | null = lastStandalone && lastStandalone.q.paragraph === q.paragraph - 1 ? lastStandalone : null;
       if (prevQ?.at) pick = prevQ.at;
@@ -789,8 +1036,147 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (pick) carried.set(q, pick);
     }
     if (q.standalone) lastStandalone = { q, at: pick ?? null };
-    if (pick) pick.quotes.push(q);
-    else if (q.standalone || wordCount(q.text) > 3) orphanQuotes.push(q);
+    if (pick) {
+      pick.quotes.push(q);
+      pickOf.set(q.start, pick);
+    } else if (q.standalone || wordCount(q.text) > 3) orphanQuotes.push(q);
+  }
+  // Quotations inside quotations: the words of the person the outer speaker quotes.
+  for (const q of nestedQuotes) {
+    const outer = pickOf.get(q.outer!);
+    if (!outer) continue;
+    const inner = innerAttribution(q, outer);
+    if (inner) {
+      inner.quotes.push(q);
+      attributions.push(inner);
+    }
+  }
+
+  /**
+   * A soundbite's speaker given on a line of its own: a script header before it ("(SOUNDBITE)
+   * JANE ROE, MAYOR OF X, SAYING:") or a dash line after it ("— Jane Roe, deputy mayor").
+   */
+  function lineAttribution(q: QuoteSpan): Attribution | null {
+    const prevP = paragraphs[q.paragraph - 1];
+    const lastPara = paragraphs.findIndex((p) => p.start <= q.end - 1 && q.end <= p.end);
+    const nextP = paragraphs[(lastPara >= 0 ? lastPara : q.paragraph) + 1];
+    let name: Span | null = null;
+    let line: Paragraph | null = null;
+    if (prevP) {
+      const t = text.slice(prevP.start, prevP.end);
+      const m = SOUNDBITE_RE.exec(t) ?? SOUNDBITE_MIXED_RE.exec(t);
+      // A header names a person: "..., SAYING:" or "NAME, TITLE:" with no function word in the name.
+      const personLike = !m?.[1].split(/\s+/).some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || DETERMINERS.has(w.toLowerCase()));
+      if (m && personLike && (m[3] || m[2])) {
+        const at = prevP.start + m[0].indexOf(m[1]);
+        name = { start: at, end: at + m[1].trimEnd().length };
+        line = prevP;
+      }
+    }
+    if (!name && nextP) {
+      const t = text.slice(nextP.start, nextP.end);
+      const m = DASH_LINE_RE.exec(t);
+      if (m) {
+        const at = nextP.start + m[0].length - m[1].length;
+        name = { start: at, end: at + m[1].trimEnd().length };
+        line = nextP;
+      }
+    }
+    if (!name || !line) return null;
+    const speaker = speakerByName(name);
+    if (!speaker) return null;
+    const si = sentenceOf(line.start);
+    const verb: Token = { text: '', start: name.end, end: name.end, kind: 'word' };
+    const at: Attribution = {
+      sentence: si,
+      paragraph: line.index,
+      verb,
+      mode: 'before',
+      np: name,
+      speakerText: spanText(text, name),
+      speaker,
+      content: q.inner,
+      region: name,
+      saidAt: null,
+      explicitTime: false,
+      channel: null,
+      quotes: [],
+    };
+    attributions.push(at);
+    return at;
+  }
+
+  /** A person by a name as written on a header line (any case): the document's entity, else a new one. */
+  function speakerByName(name: Span): Speaker | null {
+    const raw = spanText(text, name).replace(/\s+/g, ' ').trim();
+    const words = raw.split(' ');
+    if (words.length < 2 || words.length > 5) return null;
+    const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const target = fold(raw);
+    const inside = refsIn(name).find((r) => r.kind === 'PERSON' && !r.role);
+    const titled = words.map((w) => (/^\p{Lu}+$/u.test(w.replace(/[^\p{L}]/gu, '')) ? w.charAt(0) + w.slice(1).toLowerCase() : w)).join(' ');
+    if (inside) {
+      const e = entityOf(inside.key);
+      if (e && e.name === e.name.toUpperCase() && e.name !== titled && fold(e.name) === fold(titled)) {
+        // A name written in capitals on a header line is kept in title case.
+        e.aliases = [...new Set([...e.aliases, e.name])];
+        e.name = titled;
+      }
+      if (e) return speakerFromEntity(e);
+    }
+    const persons = entities.filter((e) => e.kind === 'PERSON' && !e.role);
+    const exact = persons.find((e) => [e.name, ...e.aliases].some((n) => fold(n) === target));
+    if (exact) return speakerFromEntity(exact);
+    const surname = fold(words[words.length - 1]);
+    const same = persons.filter((e) => fold(e.name.split(/\s+/).pop() ?? '') === surname);
+    if (same.length === 1) return speakerFromEntity(same[0]);
+    return roleEntity(titled, 'PERSON', null, name, raw !== titled ? [raw] : [], false);
+  }
+
+  /**
+   * The speaker of words quoted inside a quotation: the subject of the speech verb before them in
+   * the outer quotation ("She said to him, 'This ...'"). A pronoun there is someone the outer
+   * speaker talks about, so never the outer speaker. Without a speech verb the inner marks are
+   * scare quotes, not a statement.
+   */
+  function innerAttribution(q: QuoteSpan, outer: Attribution): Attribution | null {
+    const lead = text.slice(Math.max(q.outer! + 1, q.start - 60), q.start);
+    const m = /(?:^|[\s,;"“])([\p{L}’'-]+)\s+(?:said|says|told|asked|shouted|wrote|replied|warned|added|yelled|whispered|texted|answered)\b[^'‘"“]{0,25}$/u.exec(lead);
+    if (!m) return null;
+    const word = m[1];
+    const wordStart = q.start - lead.length + m.index + m[0].indexOf(word);
+    const np = { start: wordStart, end: wordStart + word.length };
+    let speaker: Speaker | null = null;
+    const lw = word.toLowerCase();
+    if (lw === 'he' || lw === 'she') {
+      const outerStart = q.outer!;
+      const sentStart = paragraphs[Math.max(0, sentences[outer.sentence].paragraph - 1)].start;
+      const cands = refsIn({ start: sentStart, end: outerStart }).filter((r) => r.kind === 'PERSON' && !r.role && !inQuote(r.start) && r.key !== outer.speaker?.key);
+      for (let i = cands.length - 1; i >= 0 && !speaker; i--) {
+        const e = entityOf(cands[i].key);
+        if (e && genderFits(lw, e.name) && (lw !== 'she' || lexTags(e.name.split(/\s+/)[0]).includes('FemaleName')) && (lw !== 'he' || lexTags(e.name.split(/\s+/)[0]).includes('MaleName'))) speaker = speakerFromEntity(e);
+      }
+    } else {
+      const r = refsIn(np).find((x) => x.kind === 'PERSON' || x.kind === 'ORGANIZATION');
+      const e = r ? entityOf(r.key) : null;
+      if (e) speaker = speakerFromEntity(e);
+    }
+    return {
+      sentence: sentenceOf(q.start),
+      paragraph: q.paragraph,
+      verb: { text: '', start: np.end, end: np.end, kind: 'word' },
+      mode: 'before',
+      np,
+      speakerText: word,
+      speaker,
+      content: q.inner,
+      region: np,
+      saidAt: null,
+      explicitTime: false,
+      channel: null,
+      quotes: [],
+      nested: true,
+    };
   }
 
   function carryFromPrevious(q: QuoteSpan): Attribution | null {
@@ -814,7 +1200,14 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   // ---------------------------------------------------------------- Statements
   const out: StatementRecord[] = [];
   const seen = new Set<string>();
-  const cityRefsSet = new Set(refs.filter((r) => r.city));
+  // Places a claim can be about: cities and other places below a country, not a dateline's place.
+  const isDateline = (r: MentionRef) => {
+    const p = paragraphs[sentences[sentenceOf(r.start)]?.paragraph ?? 0];
+    return !!p && r.start - p.start <= 2 && r.text === r.text.toUpperCase() && /^[\s,(]/.test(text.slice(r.end, r.end + 1));
+  };
+  const isCountry = (r: MentionRef) => !!countryOf(r.text) || gz.lookup(entityOf(r.key)?.name ?? r.text)?.kind === 'country';
+  const claimPlace = (r: MentionRef) => r.kind === 'PLACE' && !r.adjective && !isDateline(r) && (!!r.city || !isCountry(r));
+  const cityRefsSet = new Set(refs.filter(claimPlace));
   const evidenceFor = (at: Attribution | null, q: QuoteSpan | null): Span => {
     const idx: number[] = [];
     if (at) idx.push(at.sentence);
@@ -837,7 +1230,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   };
   const claimsFor = (claimText: string, offset: number, at: Attribution | null, span: Span) => {
     const speakerSide = at?.speaker ? at.speaker.country ?? at.speaker.key : null;
-    const placesInside = refsIn(span).filter((r) => r.city).map((r) => ({ start: r.start, end: r.end, key: r.key }));
+    const placesInside = refsIn(span).filter((r) => cityRefsSet.has(r)).map((r) => ({ start: r.start, end: r.end, key: r.key }));
     let placeBefore: string | null = null;
     for (let i = firstRefAt(span.start) - 1; i >= 0; i--) {
       if (cityRefsSet.has(refs[i]) && refs[i].end <= span.start) {
@@ -856,10 +1249,14 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   for (const at of attributions) {
     const speakerKey = at.speaker?.key ?? null;
     const saidAt = at.saidAt ?? defaultSaid;
-    for (const q of at.quotes) {
-      const claims = claimsFor(q.text, q.inner.start, at, q.inner);
-      const aboutKeys = about([q.inner, at.content], speakerKey);
-      for (const c of claims) if (c.type === 'control' && !aboutKeys.includes(c.placeKey)) aboutKeys.push(c.placeKey);
+    for (const parts of quoteUnits(at)) {
+      const q: QuoteSpan = parts.length === 1 ? parts[0] : joinQuotes(parts);
+      const claims = parts.flatMap((p) => claimsFor(p.text, p.inner.start, at, p.inner));
+      const aboutKeys = about([...parts.map((p) => p.inner), at.content], speakerKey);
+      for (const c of claims) {
+        const k = c.type === 'control' ? c.placeKey : c.placeKey ?? null;
+        if (k && !aboutKeys.includes(k)) aboutKeys.push(k);
+      }
       const isCarried = carried.get(q) === at;
       const evidence = isCarried
         ? { start: sentences[at.sentence].start, end: Math.max(q.end, sentences[sentenceOf(q.end - 1)]?.end ?? q.end) }
@@ -880,7 +1277,14 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       });
     }
     // Quotations inside the reported words replace them; a quotation carried from a later line does not.
-    if (at.quotes.some((q) => carried.get(q) !== at)) continue;
+    // A few quoted words inside a longer paraphrase ("put the number of dead at 12, all of them
+    // "army fighters"") leave the paraphrase its own statement.
+    const own = at.quotes.filter((q) => carried.get(q) !== at && q.outer === undefined);
+    if (own.length) {
+      const quotedWords = own.reduce((n, q) => n + wordCount(q.text), 0);
+      if (quotedWords * 2 >= wordCount(spanText(text, at.content)) || own.some((q) => q.start < at.content.start || q.end > at.content.end + 2)) continue;
+    }
+    if (at.quotes.some((q) => q.outer !== undefined)) continue;
     if (at.nested && !at.speaker) continue; // "investigators had told her ...": hers to report
     const content = stripLeading(text, at.content);
     if (wordCount(spanText(text, content)) < 3) continue;
@@ -888,7 +1292,10 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const claimSpan = { start: Math.min(at.verb.start, content.start), end: content.end };
     const claims = claimsFor(text.slice(claimSpan.start, claimSpan.end), claimSpan.start, at, content);
     const aboutKeys = about([content], speakerKey);
-    for (const c of claims) if (c.type === 'control' && !aboutKeys.includes(c.placeKey)) aboutKeys.push(c.placeKey);
+    for (const c of claims) {
+        const k = c.type === 'control' ? c.placeKey : c.placeKey ?? null;
+        if (k && !aboutKeys.includes(k)) aboutKeys.push(k);
+      }
     push({
       key: statementKey(speakerKey, 'REPORTED', reported),
       kind: 'REPORTED',
@@ -924,6 +1331,44 @@ export function attributeStatements(input: StatementInput): StatementOutput {
   out.sort((a, b) => a.evidence.start - b.evidence.start);
   return { statements: out, entities };
 
+  /**
+   * The attribution's quotations as statements: a quotation interrupted by its own attribution
+   * ('"A," X said. "B."') is one utterance, one statement; other quotations stay apart.
+   */
+  function quoteUnits(at: Attribution): QuoteSpan[][] {
+    const units: QuoteSpan[][] = [];
+    for (const q of at.quotes) {
+      const last = units[units.length - 1];
+      const prev = last?.[last.length - 1];
+      const gap = prev ? text.slice(prev.end, q.start) : '';
+      const joins =
+        prev &&
+        prev.paragraph === q.paragraph &&
+        at.verb.start >= prev.end &&
+        at.verb.end <= q.start &&
+        gap.length <= 120 &&
+        !/["“”„«»]/.test(gap) &&
+        /[.,!?;:—–-]\s*$/.test(gap) &&
+        wordCount(prev.text) >= 3 &&
+        wordCount(q.text) >= 3;
+      if (joins) last.push(q);
+      else units.push([q]);
+    }
+    return units;
+  }
+
+  /** One quotation from several parts of the same utterance, joined as a sentence would read. */
+  function joinQuotes(parts: QuoteSpan[]): QuoteSpan {
+    let words = parts[0].text;
+    for (const p of parts.slice(1)) {
+      const sep = /[.!?…]$/.test(words) ? ' ' : /^\p{Ll}/u.test(p.text) ? ', ' : '. ';
+      words += sep + p.text;
+    }
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    return { start: first.start, end: last.end, inner: { start: first.inner.start, end: last.inner.end }, text: words, standalone: false, paragraph: first.paragraph };
+  }
+
   function saidIn(at: Attribution): string | null {
     // Only a stated place of speaking: "said in X", "speaking in X", "at a news conference in X".
     const sent = sentences[at.sentence];
@@ -958,6 +1403,27 @@ function genderFits(pronoun: string, name: string): boolean {
   if (pronoun === 'she') return !tags.includes('MaleName');
   if (pronoun === 'he') return !tags.includes('FemaleName');
   return true;
+}
+
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs']);
+
+/**
+ * A quotation that reads as the name of a work, programme or event: short (≤ 7 words), every word
+ * but small function words capitalized (at least two), no sentence punctuation inside or at the end.
+ */
+export function isTitleLike(words: string): boolean {
+  const w = words.trim();
+  if (!w || /[.!?;:]/.test(w.replace(/\b(?:\p{Lu}\.)+/gu, ''))) return false;
+  const tokens = w.split(/[\s,]+/).filter((x) => /\p{L}/u.test(x));
+  if (tokens.length < 2 || tokens.length > 7) return false;
+  let caps = 0;
+  for (const [i, t] of tokens.entries()) {
+    const bare = t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (/^\p{Lu}/u.test(bare) || /^\d/.test(bare)) caps++;
+    else if (i === 0 || !TITLE_SMALL_WORDS.has(bare.toLowerCase())) return false;
+  }
+  // "We Can" / "I Will": a pronoun-led capitalized phrase is still a title; two capitals suffice.
+  return caps >= 2;
 }
 
 function wordCount(s: string): number {

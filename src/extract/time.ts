@@ -14,6 +14,7 @@
 import * as chrono from 'chrono-node';
 // @ts-ignore -- the edtf package ships no type declarations
 import edtfLibrary from 'edtf';
+import { lexTags } from './lexicon.js';
 import type { ExtractContext, Sentence, Span, TimeMention, TimeSpanValue } from './types.js';
 
 /** What the `edtf` library returns for a valid EDTF string. */
@@ -45,6 +46,22 @@ function parseEdtf(input: string): EdtfValue | null {
 export interface FoundTime extends TimeMention {
   /** The mention dates a speech act ("said Wednesday", "told the BBC on Tuesday"). */
   attachedToSpeech?: boolean;
+  /** The mention is a dateline's date ("NAIROBI, June 6 (Reuters) -"): the day of the report. */
+  dateline?: boolean;
+}
+
+/** A dateline at the start of a line: a capitalized place, a comma, the date, an agency, a dash. */
+const DATELINE_CAPS_RE = /(?:^|\n)[ \t]*\p{Lu}[\p{Lu} .'’-]{1,40},[ \t]*$/u;
+const DATELINE_BEFORE_RE = /(?:^|\n)[ \t]*\p{Lu}[\p{Lu}\p{Ll} .'’-]{1,40},[ \t]*$/u;
+const DATELINE_AFTER_RE = /^[ \t]*(?:,?[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-–—]/;
+const DATELINE_AGENCY_AFTER_RE = /^[ \t]*(?:,?[ \t]*\d{4})?[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—]/;
+
+/** Whether the mention at [start, end) is the date of a dateline (an all-caps place, or an agency after it). */
+function isDateline(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 48), start);
+  const after = text.slice(end, end + 48);
+  if (DATELINE_CAPS_RE.test(before) && DATELINE_AFTER_RE.test(after)) return true;
+  return DATELINE_BEFORE_RE.test(before) && DATELINE_AGENCY_AFTER_RE.test(after);
 }
 
 type Part = 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute';
@@ -271,6 +288,30 @@ function sentenceAround(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+const CLAUSE_BOUNDARY_RE = /[,;:(–—]|\s-\s|\b(?:after|before|when|while|whereas|since|because|until|and|but|which|who|that)\b/gi;
+
+/** Where the last clause of `before` starts (after its last comma, dash or conjunction). */
+function lastClauseBoundary(before: string): number {
+  let at = 0;
+  for (const m of before.matchAll(CLAUSE_BOUNDARY_RE)) at = (m.index ?? 0) + m[0].length;
+  return at;
+}
+
+const PAST_AUX_RE = /\b(?:was|were|had|did)\b/i;
+
+/** A finite past-tense verb (or past auxiliary) among the words: "approved", "began", "was". */
+function hasPastVerb(words: string): boolean {
+  if (PAST_AUX_RE.test(words)) return true;
+  for (const m of words.matchAll(/\b[a-z]+\b/g)) {
+    const w = m[0];
+    if (/^(?:need|feed|speed|seed|bed|red|shed|bleed|breed|proceed|exceed|succeed|indeed|hundred|united|limited|based|related|interested)$/.test(w)) continue;
+    const tags = lexTags(w);
+    if (tags.includes('PastTense')) return true;
+    if ((!tags.length || tags.includes('Adjective')) && /ed$/.test(w) && w.length > 4) return true;
+  }
+  return false;
+}
+
 /** Whether the sentence around [index, index+length) in `text` speaks of the future there. */
 function futureContext(text: string, index: number, length: number): boolean {
   const sentence = sentenceAround(text, index, index + length);
@@ -278,6 +319,11 @@ function futureContext(text: string, index: number, length: number): boolean {
   const before = text.slice(sentence.start, index);
   // "said on Tuesday it will …": a weekday dating a speech act is the report's, hence past.
   if (SPEECH_BEFORE_RE.test(before)) return false;
+  // A past-tense verb in the mention's own clause ("after the council approved the plan on
+  // Monday", "began a strike on Tuesday over plans to …") makes it past, whatever else the
+  // sentence says about the future.
+  const clauseBefore = before.slice(lastClauseBoundary(before));
+  if (!FUTURE_RE.test(clauseBefore) && hasPastVerb(clauseBefore)) return false;
   let from = 0;
   for (const m of before.matchAll(SPEECH_RE)) from = (m.index ?? 0) + m[0].length;
   if (FUTURE_RE.test(before.slice(from))) return true;
@@ -363,7 +409,7 @@ const notADateFilter: chrono.Refiner = {
       if (/^(?:right\s+)?now$/i.test(t)) return false;
       if (DURATION_RE.test(t) && !/^(?:in|over|within)\s+the\s+(?:last|past)\b/i.test(t)) return false;
       if (/\blater$/i.test(t)) return false;
-      if (/\b(?:day|week|month|year)\s+(?:before|after|earlier)$/i.test(t)) return false;
+      if (/\b(?:day|week|month|year)s?\s+(?:before|after|earlier)$/i.test(t)) return false;
       if (/\b(?:next|following|previous|preceding)\s+day\b/i.test(t)) return false;
       if (r.tags().has('parser/SlashDateFormatParser') && !r.start.isCertain('year')) return false;
       if (/^\d{1,2}\s*\/\s*\d{1,2}$/.test(t)) return false;
@@ -395,7 +441,33 @@ const notADateFilter: chrono.Refiner = {
 
 const parser = chrono.casual.clone();
 parser.parsers.push(yearParser, decadeParser, centuryParser, overnightParser);
-parser.refiners.push(betweenRangeRefiner, notADateFilter, newsWeekdayRefiner);
+/**
+ * A month or day without a year ("in August", "on March 3") is the most recent one on or before
+ * publication ("pleaded guilty in August" in a March article is last August; "jailed in March" in a
+ * November article is this March); in a clause about the future, the next one on or after it.
+ */
+const pastYearRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    const ref = context.reference.instant;
+    const refY = ref.getUTCFullYear();
+    const refM = ref.getUTCMonth() + 1;
+    const refD = ref.getUTCDate();
+    for (const r of results) {
+      const c = r.start;
+      if (!c.isCertain('month') || c.isCertain('year')) continue;
+      const m = c.get('month') ?? 1;
+      const d = c.isCertain('day') ? (c.get('day') ?? 1) : 1;
+      const after = m > refM || (m === refM && c.isCertain('day') && d > refD);
+      const before = m < refM || (m === refM && c.isCertain('day') && d < refD);
+      const year = futureContext(context.text, r.index, r.text.length) ? (before ? refY + 1 : refY) : after ? refY - 1 : refY;
+      c.imply('year', year);
+      if (r.end && !r.end.isCertain('year')) r.end.imply('year', (r.end.get('month') ?? m) < m ? year + 1 : year);
+    }
+    return results;
+  },
+};
+
+parser.refiners.push(betweenRangeRefiner, notADateFilter, newsWeekdayRefiner, pastYearRefiner);
 
 // ---------------------------------------------------------------------------------------------
 // From chrono results to spans
@@ -617,6 +689,7 @@ export function findTimes(text: string, sentences: Sentence[], ctx: ExtractConte
     const before = text.slice(sentence.start, rawStart);
     const after = text.slice(rawStart + r.text.length, sentence.end);
     if (SPEECH_BEFORE_RE.test(before) || SPEECH_AFTER_RE.test(after)) mention.attachedToSpeech = true;
+    if (isDateline(text, start, end)) mention.dateline = true;
     out.push(mention);
   }
   return out;

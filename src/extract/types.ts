@@ -82,7 +82,7 @@ export interface StatementRecord {
 /** A normalized assertion, used to detect contradictions across statements and documents. */
 export type Claim =
   | { type: 'control'; placeKey: string; holder: string; full: boolean }
-  | { type: 'count'; subject: string; since: string | null; min: number | null; max: number | null };
+  | { type: 'count'; subject: string; since: string | null; min: number | null; max: number | null; placeKey?: string | null };
 
 export interface EventRecord {
   key: string;

@@ -28,6 +28,10 @@ function spanProps(prefix: string, span: TimeSpanValue | null | undefined): Reco
   };
 }
 
+/** Spans longer than this carry the label :LongSpan (see schema/migrations/0003_long_spans.cypher). */
+export const LONG_SPAN_MS = 32 * 86_400_000;
+const isLong = (span: TimeSpanValue | null | undefined) => !!span && new Date(span.latest).getTime() - new Date(span.earliest).getTime() > LONG_SPAN_MS;
+
 /** Text the full-text index searches for an entity: its name and every alias. */
 export const searchNames = (name: string, aliases: string[]) => [name, ...aliases].join(' | ');
 
@@ -63,6 +67,7 @@ function statementRows(statements: StatementRecord[], text: string) {
       sortAt: s.saidAt ? new Date(s.saidAt.earliest).toISOString() : null,
       claims: JSON.stringify(s.claims ?? []),
     },
+    long: isLong(s.saidAt),
     speakerId: s.speakerKey ? entityId(s.speakerKey) : null,
     saidInId: s.saidInKey ? entityId(s.saidInKey) : null,
     aboutIds: [...new Set(s.aboutKeys)].map(entityId),
@@ -98,6 +103,7 @@ export class ArchiveRepository {
           props: {
             identity: doc.identity,
             path: doc.path,
+            relPath: doc.relPath ?? null,
             title: doc.meta.title,
             publisher: doc.meta.publisher,
             url: doc.meta.url,
@@ -198,6 +204,7 @@ async function writeExtraction(tx: Tx, docId: string, text: string, x: Extractio
     id: eventId(v.key),
     key: v.key,
     props: { label: v.label, type: v.type, ...spanProps('when', v.when), sortAt: v.when ? new Date(v.when.earliest).toISOString() : null },
+    long: isLong(v.when),
     start: v.evidence.start,
     end: v.evidence.end,
     excerpt: text.slice(v.evidence.start, v.evidence.end),
@@ -241,6 +248,7 @@ async function writeExtraction(tx: Tx, docId: string, text: string, x: Extractio
        UNWIND $statements AS row
        MERGE (s:Statement {key: row.key})
        ON CREATE SET s += row.props, s.id = row.id
+       FOREACH (_ IN CASE WHEN row.long THEN [1] ELSE [] END | SET s:LongSpan)
        MERGE (s)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
        SET ev.excerpt = row.excerpt
      }
@@ -254,6 +262,7 @@ async function writeExtraction(tx: Tx, docId: string, text: string, x: Extractio
        UNWIND $events AS row
        MERGE (v:Event {key: row.key})
        ON CREATE SET v += row.props, v.id = row.id
+       FOREACH (_ IN CASE WHEN row.long THEN [1] ELSE [] END | SET v:LongSpan)
        MERGE (v)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
        SET ev.excerpt = row.excerpt
      }

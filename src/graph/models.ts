@@ -10,6 +10,8 @@ export interface DocumentData {
   __typename: 'Document';
   id: string;
   identity: string;
+  /** The file's path relative to the folder it was ingested from (the catalog's folder). */
+  path: string | null;
   title: string;
   publisher: string | null;
   url: string | null;

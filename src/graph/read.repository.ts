@@ -8,13 +8,14 @@ import { int } from './convert';
 import type { DocumentData, EntityData, EventData, EvidenceData, NodeData, Page, StatementData } from './models';
 import { spanFrom } from './spans';
 import { typeOfId } from './ids';
+import { LONG_SPAN_MS } from './archive.repository';
 
 type Props = Record<string, unknown>;
 
 /** A Document's fields as the API reads them (not the stored original bytes or furniture). */
 const DOCUMENT_FIELDS =
   '.id, .identity, .title, .publisher, .url, .publishedEdtf, .publishedEarliest, .publishedLatest, .publishedText, ' +
-  '.publishedSource, .sha256, .text, .version, .current, .language, .ingestedAt';
+  '.publishedSource, .sha256, .text, .version, .current, .language, .ingestedAt, .relPath';
 
 /** Ids grouped by the node type their prefix names (ids of no known form are left out). */
 function idsByType(ids: readonly string[]): Record<'Document' | 'Entity' | 'Statement' | 'Event', string[]> {
@@ -31,6 +32,7 @@ export function toDocument(p: Props): DocumentData {
     __typename: 'Document',
     id: p.id as string,
     identity: p.identity as string,
+    path: (p.relPath as string) ?? null,
     title: p.title as string,
     publisher: (p.publisher as string) ?? null,
     url: (p.url as string) ?? null,
@@ -187,31 +189,53 @@ const STATEMENT_WHERE = `
   AND ($to IS NULL OR s.saidAtEarliest <= $to)
   AND ($text IS NULL OR toLower(s.text) CONTAINS $text OR toLower(coalesce(s.quote, '')) CONTAINS $text)`;
 
+/** `from` moved back by the longest short span: every span that is not :LongSpan and overlaps [from, …] starts after it. */
+function shortFrom(from: unknown): string | null {
+  if (typeof from !== 'string') return null;
+  const t = new Date(from).getTime();
+  return Number.isFinite(t) ? new Date(t - LONG_SPAN_MS).toISOString() : null;
+}
+
+/**
+ * All statements (or events) whose span may overlap [$from, $to], read from the time indexes: the
+ * short spans from a bounded range of the start index, the long ones by their label. The exact
+ * overlap test is applied after, by the caller's WHERE.
+ */
+function windowAnchor(v: 's' | 'v', p: { from: unknown; to: unknown; shortFrom?: unknown }): string {
+  const [label, earliest, latest] = v === 's' ? ['Statement', 'saidAtEarliest', 'saidAtLatest'] : ['Event', 'whenEarliest', 'whenLatest'];
+  if (p.from && p.to && p.shortFrom)
+    return `CALL { MATCH (${v}:${label}) WHERE ${v}.${earliest} >= $shortFrom AND ${v}.${earliest} <= $to RETURN ${v}
+                   UNION MATCH (${v}:${label}:LongSpan) WHERE ${v}.${earliest} <= $to RETURN ${v} }`;
+  if (p.from) return `MATCH (${v}:${label}) WHERE ${v}.${latest} >= $from`;
+  if (p.to) return `MATCH (${v}:${label}) WHERE ${v}.${earliest} <= $to`;
+  return `MATCH (${v}:${label})`;
+}
+
 /**
  * Where a statement list starts: at the documents, speakers or subjects the filter names (an index
  * seek and their relationships), else at all statements. The filter (STATEMENT_WHERE) is applied
  * after, unchanged, so the result is the same; only the work differs.
  */
-function statementAnchor(p: { documentIds: unknown; speakerIds: unknown; aboutIds: unknown }): string {
+function statementAnchor(p: { documentIds: unknown; speakerIds: unknown; aboutIds: unknown; from: unknown; to: unknown; shortFrom: unknown }): string {
   if (p.documentIds) return 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (s:Statement)-[:EVIDENCE]->(d0) WITH DISTINCT s';
   if (p.speakerIds) return 'MATCH (e0:Entity) WHERE e0.id IN $speakerIds MATCH (s:Statement)-[:SAID_BY]->(e0) WITH DISTINCT s';
   if (p.aboutIds)
     return `CALL { MATCH (a0:Entity) WHERE a0.id IN $aboutIds RETURN a0 UNION MATCH (a0:Event) WHERE a0.id IN $aboutIds RETURN a0 }
             MATCH (s:Statement)-[:ABOUT]->(a0) WITH DISTINCT s`;
-  return 'MATCH (s:Statement)';
+  return windowAnchor('s', p);
 }
 
-function timelineUnion(p: { documentIds: unknown; entityIds: unknown }): string {
+function timelineUnion(p: { documentIds: unknown; entityIds: unknown; from: unknown; to: unknown; shortFrom: unknown }): string {
   const sAnchor = p.documentIds
     ? 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (s:Statement)-[:EVIDENCE]->(d0) WITH DISTINCT s'
     : p.entityIds
       ? 'MATCH (x0:Entity) WHERE x0.id IN $entityIds MATCH (s:Statement)-[:SAID_BY|ABOUT|SAID_IN]->(x0) WITH DISTINCT s'
-      : 'MATCH (s:Statement)';
+      : windowAnchor('s', p);
   const vAnchor = p.documentIds
     ? 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (v:Event)-[:EVIDENCE]->(d0) WITH DISTINCT v'
     : p.entityIds
       ? 'MATCH (x0:Entity) WHERE x0.id IN $entityIds MATCH (v:Event)-[:AT|INVOLVES]->(x0) WITH DISTINCT v'
-      : 'MATCH (v:Event)';
+      : windowAnchor('v', p);
   return `
   CALL {
     ${sAnchor}
@@ -287,10 +311,10 @@ export class ListRepository {
         const rows = await tx.run<{ p: Props; total: number }>(
           `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
            WHERE $kinds IS NULL OR node.kind IN $kinds
-           WITH collect({p: node {.*}, score: score}) AS hits
+           WITH collect(node) AS hits
            WITH hits, size(hits) AS total
-           UNWIND hits[$offset..$offset + $limit] AS hit
-           RETURN hit.p AS p, total`,
+           UNWIND hits[$offset..$offset + $limit] AS node
+           RETURN node {.id, .key, .kind, .name, .aliases, .wikidata, .latitude, .longitude, .role} AS p, total`,
           { lucene, kinds, offset: int(offset), limit: int(first + 1) },
         );
         const total = rows[0]?.total ?? (await tx.run<{ total: number }>(
@@ -323,6 +347,7 @@ export class ListRepository {
       from: filter.from ?? null,
       to: filter.to ?? null,
       text: filter.text ? filter.text.toLowerCase() : null,
+      shortFrom: shortFrom(filter.from),
       k0,
       k1,
       limit: int(first + 1),
@@ -330,8 +355,23 @@ export class ListRepository {
     };
     const anchor = statementAnchor(params);
     // Page and count in one query (one round trip); both start where the filter points.
+    // A filter by ids or by a closed window bounds the candidates: read them once, count and page
+    // in memory. Otherwise count and page separately (never holding every statement).
+    const bounded = !!(params.documentIds || params.speakerIds || params.aboutIds || (params.from && params.to && params.shortFrom));
     const [{ rows, total }] = await this.executor.query<{ rows: { p: Props; sortKey: string }[]; total: number }>(
-      `CALL { ${anchor} WITH s WHERE ${STATEMENT_WHERE} RETURN count(s) AS total }
+      bounded
+        ? `${anchor} WITH s WHERE ${STATEMENT_WHERE}
+           WITH s, coalesce(s.sortAt, $noTime) AS sortKey ORDER BY sortKey, s.id
+           WITH collect({s: s, sortKey: sortKey}) AS candidates
+           WITH size(candidates) AS total,
+                [x IN candidates WHERE $k0 IS NULL OR x.sortKey > $k0 OR (x.sortKey = $k0 AND x.s.id > $k1)][0..$limit] AS page
+           UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS x
+           WITH total, x.s AS s, x.sortKey AS sortKey
+           OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
+           OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
+           WITH total, s, sortKey, sp, pl ORDER BY sortKey, s.id
+           RETURN total, collect(CASE WHEN s IS NULL THEN null ELSE {sortKey: sortKey, p: s {.*, speakerId: sp.id, saidInId: pl.id}} END) AS rows`
+        : `CALL { ${anchor} WITH s WHERE ${STATEMENT_WHERE} RETURN count(s) AS total }
        CALL {
          ${anchor} WITH s WHERE ${STATEMENT_WHERE}
          WITH s, coalesce(s.sortAt, $noTime) AS sortKey
@@ -357,13 +397,26 @@ export class ListRepository {
       documentIds: filter.documentIds ?? null,
       from: filter.from ?? null,
       to: filter.to ?? null,
+      shortFrom: shortFrom(filter.from),
       k0,
       k1,
       limit: int(first + 1),
     };
     const union = timelineUnion(params);
+    const bounded = !!(params.documentIds || params.entityIds || (params.from && params.to && params.shortFrom));
     const [{ rows, total }] = await this.executor.query<{ rows: { labels: string[]; p: Props; at: string }[]; total: number }>(
-      `CALL { ${union} RETURN count(n) AS total }
+      bounded
+        ? `${union}
+           WITH n, at ORDER BY at, n.id
+           WITH collect({n: n, at: at}) AS candidates
+           WITH size(candidates) AS total, [x IN candidates WHERE $k0 IS NULL OR x.at > $k0 OR (x.at = $k0 AND x.n.id > $k1)][0..$limit] AS page
+           UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS x
+           WITH total, x.n AS n, x.at AS at
+           OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
+           OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
+           WITH total, n, at, sp, pl ORDER BY at, n.id
+           RETURN total, collect(CASE WHEN n IS NULL THEN null ELSE {at: at, labels: labels(n), p: n {.*, speakerId: sp.id, saidInId: pl.id}} END) AS rows`
+        : `CALL { ${union} RETURN count(n) AS total }
        CALL {
          ${union}
          WITH n, at WHERE $k0 IS NULL OR at > $k0 OR (at = $k0 AND n.id > $k1)

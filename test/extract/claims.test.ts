@@ -42,7 +42,7 @@ describe('findClaims: counts', () => {
   it('reads a tally with qualifier, subject and start date', () => {
     const text = 'at least 136 people, including 13 children, have been killed since Thursday February 24';
     const times = [{ start: 70, end: 90, text: 'Thursday February 24', span: { edtf: '2022-02-24', earliest: '2022-02-24T00:00:00.000Z', latest: '2022-02-24T23:59:59.999Z', text: null } }];
-    expect(findClaims(text, { ...base, times })).toEqual([{ type: 'count', subject: 'people-killed', since: '2022-02-24', min: 136, max: null }]);
+    expect(findClaims(text, { ...base, times })).toEqual([{ type: 'count', subject: 'people-killed', since: '2022-02-24', min: 136, max: null, placeKey: 'place:springfield' }]);
   });
 
   it('reads verb-first tallies, soldiers by side and displacement', () => {
@@ -60,5 +60,44 @@ describe('findClaims: counts', () => {
     expect(countRange('about', 100)).toEqual({ min: 85, max: 115 });
     expect(countRange(undefined, 7)).toEqual({ min: 7, max: 7 });
     expect(countRange('up to', 50)).toEqual({ min: null, max: 50 });
+  });
+});
+
+describe('findClaims: control phrased as liberation, a holder or a divided place', () => {
+  it('reads "liberated X completely" and "X remains under the control of" as full control', () => {
+    expect(findClaims('its fighters had liberated the town completely', base)[0]).toMatchObject({ full: true });
+    expect(findClaims('the town remains under the control of the armed forces', base)[0]).toMatchObject({ full: true });
+  });
+
+  it('does not read a fire or a situation "under control" as holding a place', () => {
+    expect(findClaims('the fire is under control', base)).toEqual([]);
+    expect(findClaims('the situation remains under control', base)).toEqual([]);
+  });
+
+  it('keeps "parts of X are under our control" partial', () => {
+    expect(findClaims('some parts of the city are under our control', base)[0]).toMatchObject({ full: false });
+  });
+
+  it('reads a divided or contested place as held by no side in full', () => {
+    expect(findClaims('The town is divided. Nobody controls everything', base)).toEqual([{ type: 'control', placeKey: 'place:springfield', holder: 'contested', full: false }]);
+    expect(findClaims('the family is divided over the will', { ...base, placeBefore: null })).toEqual([]);
+    expect(findClaims('the council is divided over the plan', base)).toEqual([]);
+  });
+});
+
+describe('findClaims: tolls and bodies', () => {
+  it('reads a number put on the dead and bodies counted as people killed', () => {
+    expect(findClaims('the number of dead at 12, all of them fighters', base)[0]).toMatchObject({ subject: 'people-killed', min: 12, max: 12 });
+    expect(findClaims('the death toll rose to at least 40', base)[0]).toMatchObject({ subject: 'people-killed', min: 40, max: null });
+    expect(findClaims('hospital staff had counted 85 bodies by Wednesday', base)[0]).toMatchObject({ subject: 'people-killed', min: 85 });
+  });
+
+  it('ties a tally to the place it is about, but not a tally of a whole war', () => {
+    expect(findClaims('at least 63 civilians had been killed', base)[0]).toMatchObject({ placeKey: 'place:springfield' });
+    expect(findClaims('the war has killed more than 10,000 people', base)[0]).toMatchObject({ placeKey: null });
+  });
+
+  it('makes no toll claim from other numbers', () => {
+    expect(findClaims('the number of votes at 12 was a surprise', base)).toEqual([]);
   });
 });

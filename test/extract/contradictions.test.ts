@@ -53,3 +53,30 @@ describe('detectContradictions', () => {
     expect(detectContradictions([st('a', 'x', [])], [st('b', 'y', [full('RU')])])).toEqual([]);
   });
 });
+
+describe('tallies without a common start date', () => {
+  const placed = (min: number | null, max: number | null, placeKey: string | null = 'place:x'): Claim => ({ type: 'count', subject: 'people-killed', since: null, min, max, placeKey });
+  const said = (key: string, speakerKey: string, claims: Claim[], day: string): StatementRecord => ({
+    ...st(key, speakerKey, claims),
+    saidAt: { edtf: day, earliest: `${day}T00:00:00.000Z`, latest: `${day}T23:59:59.999Z`, text: null },
+  });
+
+  it('conflict when they are about the same place and their ranges are disjoint', () => {
+    expect(claimsConflict(placed(12, 12), placed(63, null))).toMatch(/people-killed in place:x/);
+    expect(claimsConflict(placed(63, null), placed(85, 85))).toBeNull();
+  });
+
+  it('do not conflict about different or unknown places, or at very different scales', () => {
+    expect(claimsConflict(placed(12, 12), placed(63, null, 'place:y'))).toBeNull();
+    expect(claimsConflict(placed(12, 12, null), placed(63, null, null))).toBeNull();
+    expect(claimsConflict(placed(12, 12), placed(10_000, null))).toBeNull();
+  });
+
+  it('are compared only between statements said within a week of each other', () => {
+    const a = said('a', 'x', [placed(12, 12)], '2024-05-15');
+    const near = said('b', 'y', [placed(63, null)], '2024-05-16');
+    const far = said('c', 'z', [placed(63, null)], '2024-07-01');
+    expect(detectContradictions([a], [near]).length).toBe(2);
+    expect(detectContradictions([a], [far])).toEqual([]);
+  });
+});

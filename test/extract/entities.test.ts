@@ -110,3 +110,79 @@ describe('recognizeEntities', () => {
     expect(r.candidates[0]).toMatchObject({ kind: 'PERSON', knownKey: 'person:ann-okafor' });
   });
 });
+
+describe('organizations by their form', () => {
+  it('joins two halves of a name linked by "and" when the second ends in an organization head', () => {
+    expect(found('Bags came from the National Grains and Produce Board’s reserve.')).toContain('ORGANIZATION:National Grains and Produce Board');
+  });
+
+  it('does not join two places linked by "and"', () => {
+    const f = found('Officials from Kenya and Uganda Revenue Authority met.');
+    expect(f).toContain('PLACE:Kenya');
+    expect(f).not.toContain('ORGANIZATION:Kenya and Uganda Revenue Authority');
+  });
+
+  it('reads "X-based Y" as a place and an organization', () => {
+    const f = found('said Ann Roe, an economist at Nairobi-based Acme Capital.');
+    expect(f).toEqual(expect.arrayContaining(['PLACE:Nairobi', 'ORGANIZATION:Acme Capital']));
+  });
+
+  it('keeps "of the" and a compass word inside an organization name', () => {
+    expect(found('Bob Roe, warden of the Municipality of the District of Elmwood, spoke.')).toContain('ORGANIZATION:Municipality of the District of Elmwood');
+    expect(found('The president of the West Elmwood Harbour Authority spoke.')).toContain('ORGANIZATION:West Elmwood Harbour Authority');
+  });
+
+  it('recognizes company and institution heads such as Trust, Engineering and Infirmary', () => {
+    expect(found('The contract went to Kingsfield Civil Engineering last year.')).toContain('ORGANIZATION:Kingsfield Civil Engineering');
+    expect(found('Staff at Calder Vale NHS Foundation Trust were told.')).toContain('ORGANIZATION:Calder Vale NHS Foundation Trust');
+  });
+
+  it('reads "the Port of X" as an organization and "the Province of X" not', () => {
+    expect(found('The Port of Rotterdam said ships waited.')).toContain('ORGANIZATION:Port of Rotterdam');
+    expect(found('The Province of Nova Zorbaqa said so.')).not.toContain('ORGANIZATION:Province of Nova Zorbaqa');
+  });
+
+  it('also mentions the city at the head of an institution name', () => {
+    expect(found('Nurses at Leeds General Infirmary were told.')).toEqual(expect.arrayContaining(['ORGANIZATION:Leeds General Infirmary', 'PLACE:Leeds']));
+  });
+});
+
+describe('places by context', () => {
+  it('reads an unknown name after a locative preposition as a place', () => {
+    expect(found('Families are arriving on foot in Zorbaqa, where a clinic runs.')).toContain('PLACE:Zorbaqa');
+    expect(found('About 20,000 people fled towards Zorbaqa and Melliti.')).toEqual(expect.arrayContaining(['PLACE:Zorbaqa']));
+  });
+
+  it('reads names before a place noun as places, coordinated ones too', () => {
+    expect(found('Heavy rain fell in the north of Zorbaqa state.')).toContain('PLACE:Zorbaqa');
+    expect(found('The situation in Zorbaqa and Melliti counties was dire.')).toEqual(expect.arrayContaining(['PLACE:Zorbaqa', 'PLACE:Melliti']));
+  });
+
+  it('keeps compass words in region names', () => {
+    expect(found('The town lies in North Zorbaqa, near the border.')).toContain('PLACE:North Zorbaqa');
+  });
+
+  it('reads "the Province of X" as the place X', () => {
+    expect(found('The Province of Nova Zorbaqa will spend $12 million.')).toContain('PLACE:Nova Zorbaqa');
+  });
+
+  it('reads a city written with a possessive inside its name from the gazetteer', () => {
+    expect(found('The cyclone crossed the coast near Cox’s Bazar on Thursday.')).toContain('PLACE:Cox’s Bazar');
+  });
+
+  it('makes an organization-looking noun a place when the text names it as a place elsewhere', () => {
+    const text = 'Thousands fled the town of Zorbaqa. Zorbaqa residents said the shelling went on.';
+    const r = recognizeEntities(text, segment(text).sentences, ctx);
+    expect(r.candidates.filter((c) => c.form === 'Zorbaqa').every((c) => c.kind === 'PLACE')).toBe(true);
+  });
+
+  it('does not make a possessor after "in" a place', () => {
+    expect(found('In a statement, officials said so; in Zorbaqa’s view the plan failed.').filter((x) => x.startsWith('PLACE:'))).toEqual([]);
+  });
+
+  it('does not make languages, months, titles of works or common nouns places', () => {
+    const f = found('He spoke in Arabic in August about a film shown in Parliament.');
+    expect(f.filter((x) => x.startsWith('PLACE:'))).toEqual([]);
+    expect(found('Nurses appear in The Long Night.').filter((x) => x.startsWith('PLACE:'))).toEqual([]);
+  });
+});

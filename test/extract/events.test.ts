@@ -218,6 +218,71 @@ describe('typeEvents: records', () => {
   });
 });
 
+describe('typeEvents: news verbs beyond conflict', () => {
+  it('types court, disaster, closure, meeting, decision and launch reports', () => {
+    const text = [
+      'A former manager was sentenced on Tuesday to six years in prison.',
+      'The storm made landfall near the port on Monday.',
+      'The bridge was shut to traffic on Monday.',
+      'The council approved the plan on Monday.',
+      'The film had its premiere in the city on Tuesday.',
+      'The mayor spoke at a cabinet meeting on Tuesday.',
+    ].join(' ');
+    expect(summary(events(text))).toEqual([
+      ['legal', '2022-03-01'],
+      ['disaster', '2022-02-28'],
+      ['closure', '2022-02-28'],
+      ['decision', '2022-02-28'],
+      ['launch', '2022-03-01'],
+      ['meeting', '2022-03-01'],
+    ]);
+  });
+
+  it('types pleas and walkouts', () => {
+    expect(summary(events('He pleaded guilty in August to 14 counts of fraud.'))).toEqual([['legal', '2021-08']]);
+    expect(summary(events('Dock workers staged a walkout on Tuesday.'))).toEqual([['protest', '2022-03-01']]);
+  });
+
+  it('does not read market closes, serving a sentence or a ruling party as events', () => {
+    expect(events('Shares closed higher on Tuesday in London.').map((e) => e.type)).not.toContain('closure');
+    expect(events('He should serve his sentence in the community.')).toEqual([]);
+    expect(events('The ruling party chose a new leader.').map((e) => e.type)).not.toContain('legal');
+  });
+});
+
+describe('typeEvents: dated clauses without a trigger', () => {
+  it('puts a clause that dates what it reports on the timeline as an occurrence', () => {
+    expect(summary(events('It had last been fully inspected in 2019.'))).toEqual([['occurrence', '2019']]);
+    expect(summary(events('Satellite images taken on Tuesday showed fires in the market.'))).toEqual([['occurrence', '2022-03-01']]);
+  });
+
+  it('gives each date of a sentence not used by a typed event its own occurrence', () => {
+    const text = 'The zone was first closed to cars in 2007, and it was extended in 2015.';
+    expect(summary(events(text))).toEqual([
+      ['closure', '2007'],
+      ['occurrence', '2015'],
+    ]);
+  });
+
+  it('dates a speech act reported inside another report, not the report itself', () => {
+    const nested = events('The prosecutor told the court that a colleague had warned him in 2018 that the plan was improper.');
+    expect(summary(nested)).toEqual([['occurrence', '2018']]);
+    expect(events('The ministry said on Tuesday that it was ready.')).toEqual([]);
+  });
+
+  it('leaves out a date with no verb in its clause and hypothetical clauses', () => {
+    expect(events('Also on Wednesday, the U.S. accused Russia of lying.')).toEqual([]);
+    expect(events('Officials hope to finish the repairs by Friday.')).toEqual([]);
+  });
+
+  it('keeps the label in the key of an occurrence, so two unrelated ones never merge', () => {
+    const when = findTimes('in 2019', [], ctx)[0].span;
+    expect(eventKey('occurrence', when, ['place:x'], 'The bridge was inspected')).not.toBe(
+      eventKey('occurrence', when, ['place:x'], 'The mayor was elected'),
+    );
+  });
+});
+
 describe('taxonomy', () => {
   it('describes every type and gives it triggers', () => {
     for (const t of EVENT_TYPES) {
@@ -246,5 +311,29 @@ describe('performance', () => {
     const t0 = performance.now();
     for (let i = 0; i < 20; i++) typeEvents(text, s, t, [], ctx);
     expect((performance.now() - t0) / 20).toBeLessThan(15);
+  });
+});
+
+describe('typeEvents: strikes by workers and nouns after prepositions', () => {
+  it('reads a strike with a duration or a labour word before it as a protest', () => {
+    expect(summary(events('Dockworkers began a 48-hour strike on Tuesday over automation.'))).toEqual([['protest', '2022-03-01']]);
+    expect(summary(events('A rail strike halted trains on Tuesday.'))).toEqual([['protest', '2022-03-01']]);
+  });
+
+  it('still reads a missile strike as an attack', () => {
+    expect(summary(events('A missile strike hit the depot on Tuesday.'))).toEqual([['attack', '2022-03-01']]);
+  });
+
+  it('does not read a verb trigger right after a preposition as a verb', () => {
+    expect(events('People spent the night in storm shelters.').map((e) => e.type)).not.toContain('attack');
+    expect(events('Troops stormed the building.').map((e) => e.type)).toContain('attack');
+  });
+});
+
+describe('typeEvents: datelines', () => {
+  it('does not date the events of a sentence by its dateline', () => {
+    const text = 'KYIV, March 1 (Reuters) - Russian forces shelled the city, officials said.';
+    const c = { published: '2022-03-01', authorities: [] };
+    expect(summary(events(text, [], c))).toEqual([['attack', null]]);
   });
 });

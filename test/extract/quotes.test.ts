@@ -53,3 +53,19 @@ describe('findQuotes', () => {
     expect(text.slice(q.start, q.end)).toBe('“yes, indeed.”');
   });
 });
+
+describe('findQuotes: quotations inside quotations', () => {
+  const all = (text: string) => findQuotes(text, paragraphs(text));
+
+  it('finds single-quoted words inside a double quotation and marks them as nested', () => {
+    const qs = all(`"She said to him, 'This will come back on you,' and he laughed," Ms Carter said.`);
+    const inner = qs.find((q) => q.text === 'This will come back on you');
+    expect(inner?.outer).toBe(0);
+    expect(qs.find((q) => q.outer === undefined)?.text).toContain('She said to him');
+  });
+
+  it('does not take apostrophes inside a quotation for quotation marks', () => {
+    const qs = all(`"We don't know the residents' names yet," the officer said.`);
+    expect(qs.filter((q) => q.outer !== undefined)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAuthorities } from '../../src/extract/authorities';
 import { recognizeEntities } from '../../src/extract/entities';
-import { matchKnown, resolveEntities } from '../../src/extract/resolve';
+import { ensureEntity, matchKnown, nameSkeleton, resolveEntities, romanizationVariants } from '../../src/extract/resolve';
 import { segment } from '../../src/extract/segment';
 import type { ExtractContext } from '../../src/extract/types';
 
@@ -107,5 +107,81 @@ describe('matchKnown', () => {
   it('does not match a full name with another first name, nor another kind', () => {
     expect(matchKnown('PERSON', ['Yulia Navarro'], known)).toBeNull();
     expect(matchKnown('ORGANIZATION', ['Navarro'], known)).toBeNull();
+  });
+});
+
+describe('romanization variants across documents', () => {
+  const known = [
+    { key: 'person:samir-haddadin', kind: 'PERSON' as const, name: 'Abdulkarim Haddadin', aliases: ['Haddadin'] },
+    { key: 'person:mohammed-qasem', kind: 'PERSON' as const, name: 'Mohammed Qasem', aliases: [] },
+    { key: 'person:ivan-petrov', kind: 'PERSON' as const, name: 'Ivan Petrov', aliases: [] },
+  ];
+
+  it('folds vowels, doubled letters and common alternations into one skeleton', () => {
+    expect(nameSkeleton('Gouma')).toBe(nameSkeleton('Juma'));
+    expect(nameSkeleton('Abdelrahman')).toBe(nameSkeleton('Abdulrahman'));
+    expect(nameSkeleton('Mohammed')).toBe(nameSkeleton('Muhammad'));
+    expect(nameSkeleton('Khalid')).toBe(nameSkeleton('Halid'));
+    expect(nameSkeleton('Kovač')).toBe(nameSkeleton('Kovac'));
+  });
+
+  it('keeps gendered forms and different names apart', () => {
+    expect(nameSkeleton('Petrov')).not.toBe(nameSkeleton('Petrova'));
+    expect(nameSkeleton('Ahmed')).not.toBe(nameSkeleton('Mahmoud'));
+    expect(romanizationVariants('Omar', 'Amir')).toBe(false);
+    expect(romanizationVariants('Hassan', 'Hussein')).toBe(false);
+    expect(romanizationVariants('Mohammed', 'Muhammad')).toBe(true);
+    expect(romanizationVariants('Gouma', 'Juma')).toBe(true);
+  });
+
+  it('matches a full name whose first name and surname are both romanized differently', () => {
+    expect(matchKnown('PERSON', ['Abdelkarim Hadadin'], known)?.key).toBe('person:samir-haddadin');
+    expect(matchKnown('PERSON', ['Muhammad Kasem'], known)?.key).toBe('person:mohammed-qasem');
+  });
+
+  it('does not match when only the surname agrees, or for a gendered form', () => {
+    expect(matchKnown('PERSON', ['Ahmed Kasim'], known)).toBeNull();
+    expect(matchKnown('PERSON', ['Ivana Petrova'], known)).toBeNull();
+  });
+
+  it('resolves to the known person and keeps the new spelling as aliases', () => {
+    const { entities } = resolve('Abdelkarim Hadadin said the town was calm.', { known });
+    const p = entities.find((e) => e.kind === 'PERSON');
+    expect(p?.key).toBe('person:samir-haddadin');
+    expect(p?.aliases).toEqual(expect.arrayContaining(['Abdelkarim Hadadin', 'Hadadin']));
+  });
+});
+
+describe('aliases of variant spellings', () => {
+  it('adds the variant surname of a full name resolved to a known person as an alias', () => {
+    const known = [{ key: 'person:anna-zelinska', kind: 'PERSON' as const, name: 'Anna Zelinska', aliases: [] }];
+    const { entities } = resolve('Anna Zelinskaya arrived in the city.', { known });
+    expect(entities[0].key).toBe('person:anna-zelinska');
+    expect(entities[0].aliases).toEqual(expect.arrayContaining(['Anna Zelinskaya', 'Zelinskaya']));
+  });
+
+  it('does not add the surname alias when the name is spelled the same', () => {
+    const { entities } = resolve('Maria Lopez arrived.');
+    expect(entities[0].aliases).toEqual([]);
+  });
+});
+
+describe('ensureEntity', () => {
+  const ctx: ExtractContext = { published: '2024-01-10', authorities: [] };
+  const org = (name: string, aliases: string[] = []) => ({ key: `organization:${name.toLowerCase()}`, kind: 'ORGANIZATION' as const, name, aliases, mentions: [] });
+
+  it('reads "<name> union" as the organization of that name, keeping the longer form as an alias', () => {
+    const entities = [org('FNV')];
+    const e = ensureEntity(entities, { kind: 'ORGANIZATION', name: 'FNV union' }, ctx);
+    expect(e.key).toBe('organization:fnv');
+    expect(e.aliases).toContain('FNV union');
+    expect(entities).toHaveLength(1);
+  });
+
+  it('makes a new organization when no organization has that name', () => {
+    const entities = [org('FNV')];
+    const e = ensureEntity(entities, { kind: 'ORGANIZATION', name: 'Acme union' }, ctx);
+    expect(e.key).toBe('organization:acme-union');
+    expect(entities).toHaveLength(2);
   });
 });

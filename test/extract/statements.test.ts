@@ -151,10 +151,216 @@ describe('detectChannel', () => {
     expect(detectChannel('told the BBC Wednesday', [{ text: 'BBC', kind: 'ORGANIZATION', name: 'BBC' }])).toBe('BBC');
     expect(detectChannel('used his annual State of the Union address to')).toBe('State of the Union address');
     expect(detectChannel('In a defiant address as the war began, President X said')).toBe('address');
-    expect(detectChannel('said at a press conference')).toBe('news conference');
+    expect(detectChannel('said at a press conference')).toBe('press conference');
+  });
+
+  it('keeps the medium a statement or interview went out on', () => {
+    expect(detectChannel('he said in a televised statement on Monday')).toBe('televised statement');
+    expect(detectChannel('she said in a telephone interview')).toBe('telephone interview');
+    expect(detectChannel('said by telephone that')).toBe('telephone');
+    expect(detectChannel('said in a written submission that')).toBe('written submission');
   });
 
   it('finds no channel in plain attributions', () => {
     expect(detectChannel('the ministry said on Tuesday that')).toBeNull();
+  });
+});
+
+describe('speakers of soundbites, nested quotations and continued quotes', () => {
+  it('takes a soundbite speaker from a script header line before it', () => {
+    const x = run('STORY: Floods cut off the valley.\n\n(SOUNDBITE) (English) MARTA OLIVEIRA, RIVER AUTHORITY ENGINEER, SAYING:\n“The water is still rising and we need boats.”');
+    expect(speakerName(x, byText(x, 'still rising'))).toBe('Marta Oliveira');
+  });
+
+  it('matches a soundbite header to the person the story already named', () => {
+    const x = run('The engineer, Marta Oliveira, said the dam held.\n\n(SOUNDBITE) MARTA OLIVEIRA, ENGINEER, SAYING:\n“We are watching it every hour.”');
+    expect(byText(x, 'every hour')?.speakerKey).toBe(byText(x, 'dam held')?.speakerKey);
+  });
+
+  it('reads soundbite headers without parentheses and with names in ordinary case', () => {
+    const x = run('STORY: Floods cut off the valley.\n\nSOUNDBITE (English) PAVEL NOVAK, FARMER, SAYING:\n“My fields are under water.”\n\nJana Dvorak, a nurse, saying:\n“We have no power in the clinic.”');
+    expect(speakerName(x, byText(x, 'under water'))).toBe('Pavel Novak');
+    expect(speakerName(x, byText(x, 'no power'))).toBe('Jana Dvorak');
+  });
+
+  it('does not read an ordinary heading line as a soundbite header', () => {
+    const x = run('WHAT HAPPENS NEXT:\n“We are watching it every hour.”');
+    expect(byText(x, 'every hour')?.speakerKey ?? null).toBeNull();
+  });
+
+  it('takes a block quotation’s speaker from the dash line after it', () => {
+    const x = run('The council voted on Monday.\n\n"We are giving the streets back to the people who live here."\n— Lena Varga, deputy mayor for transport');
+    expect(speakerName(x, byText(x, 'giving the streets'))).toBe('Lena Varga');
+  });
+
+  it('gives words quoted inside a quotation to the person the speaker quotes, not to the speaker', () => {
+    const x = run(
+      'The prosecutor said a colleague, Rebecca Stone, had warned Hill in 2018.\n\n"She said to him, \'This will come back on you,\' and he laughed," Ms Carter said, referring to Ms Stone. Prosecutor Anna Carter spoke last.',
+    );
+    const inner = x.statements.find((s) => s.quote === 'This will come back on you');
+    expect(speakerName(x, inner)).toBe('Rebecca Stone');
+  });
+
+  it('makes no statement of single-quoted words without a speech verb inside a quotation', () => {
+    const x = run('"The so-called \'reform\' is a disaster for all of us," Rebecca Stone said.');
+    expect(x.statements.some((s) => s.quote === 'reform')).toBe(false);
+  });
+
+  it('keeps a quotation interrupted by its attribution as one statement', () => {
+    const x = run('"We have lost everything," Tomas Berg told reporters. "Nobody came to help us."');
+    const quotes = x.statements.filter((s) => s.kind === 'QUOTE');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].quote).toBe('We have lost everything. Nobody came to help us');
+  });
+
+  it('keeps quotations of different speakers apart', () => {
+    const x = run('"We have lost everything," Tomas Berg said. "It will be rebuilt," the mayor, Lena Varga, replied.');
+    expect(x.statements.filter((s) => s.kind === 'QUOTE')).toHaveLength(2);
+  });
+});
+
+describe('titles and scare quotes', () => {
+  it('does not take the title of a film or a programme in quotes for a statement', () => {
+    const x = run('The screening was part of the "New Voices" strand of the festival, which has a theme it calls "Work, Rest and Care".');
+    expect(x.statements.filter((s) => s.kind === 'QUOTE')).toHaveLength(0);
+  });
+
+  it('keeps a one-word attributed quotation', () => {
+    const x = run('The "massive" shelling continued overnight, the regional governor, Ivan Petrenko, said.');
+    expect(x.statements.some((s) => s.quote === 'massive')).toBe(true);
+  });
+});
+
+describe('speaker phrases', () => {
+  it('resolves a title and surname to the person named in full earlier', () => {
+    const x = run('Defence lawyer Thomas Reed argued for a lighter sentence.\n\n"He has lost his career and his home," Mr Reed told the court.');
+    expect(speakerName(x, byText(x, 'lost his career'))).toBe('Thomas Reed');
+  });
+
+  it('resolves "the judge" and "the spokeswoman" to the one described so before', () => {
+    const x = run(
+      'Judge Helen Marsh said the offence was serious. The judge ruled that the fraud was planned.\n\nA spokeswoman for the hospital trust said staff numbers had risen.\n\n"We are proud of our nurses," the spokeswoman said.',
+    );
+    expect(speakerName(x, byText(x, 'fraud was planned'))).toBe('Helen Marsh');
+    expect(byText(x, 'proud of our nurses')?.speakerKey).toBe(byText(x, 'staff numbers')?.speakerKey);
+    expect(byText(x, 'proud of our nurses')?.speakerKey).not.toBeNull();
+  });
+
+  it('takes a description for the person named by bare name just before, not for one described otherwise', () => {
+    const x = run('Theresa May said on Monday that residents had been let down. The former prime minister said she had written to the council.');
+    expect(speakerName(x, byText(x, 'written to the council'))).toBe('Theresa May');
+    const y = run('Resident Jane Roe said the water was rising. The former prime minister said she had written to the council.');
+    expect(speakerName(y, byText(y, 'written to the council'))).not.toBe('Jane Roe');
+  });
+
+  it('reads "ruled that" and "concluded that" as reports, but not "ruled out"', () => {
+    const x = run('The judge concluded that the barrier had failed. The minister ruled out new taxes.');
+    expect(byText(x, 'barrier had failed')).toBeDefined();
+    expect(byText(x, 'new taxes')).toBeUndefined();
+  });
+
+  it('gives a party of a trial its own speaker but leaves witnesses anonymous', () => {
+    const x = run('Prosecutors argued that the invoices had been split. Witnesses said the lights went out.');
+    expect(speakerName(x, byText(x, 'invoices'))).toBe('Prosecutors');
+    expect(byText(x, 'lights went out')?.speakerKey).toBeNull();
+  });
+
+  it('takes a named organization in apposition and a relative clause’s antecedent as speakers', () => {
+    const x = run('The UN refugee agency, UNHCR, said 3,000 shelters had been damaged. The toll was higher than the figure given by the army, which said only a dozen fighters had died.');
+    expect(byText(x, 'shelters had been damaged')?.speakerText).toContain('UNHCR');
+    expect(byText(x, 'dozen fighters')?.speakerText).toBe('the army');
+  });
+
+  it('reads a closing attribution whose name contains "and" back to the comma', () => {
+    const x = run('The bridge will reopen on Friday, Fisheries and Oceans Minister Laura Kemp said in a statement today.');
+    const s = byText(x, 'bridge will reopen');
+    expect(speakerName(x, s)).toBe('Laura Kemp');
+    expect(s?.channel).toBe('statement');
+  });
+
+  it('names an organization called after its place instead of taking the place', () => {
+    const x = run('The Chamber of Commerce and Industry of Portugal said in a written submission that shops had lost customers.');
+    const s = byText(x, 'shops had lost');
+    expect(speakerName(x, s)).toBe('Chamber of Commerce and Industry of Portugal');
+    expect(x.entities.find((e) => e.key === s?.speakerKey)?.kind).toBe('ORGANIZATION');
+  });
+
+  it('takes a first name and surname in apposition as the speaker even when the recognizer missed them', () => {
+    const x = run("The president of the harbour authority, Yvonne d'Arcy, said in a statement that the authority would rebuild its wharf.");
+    expect(speakerName(x, byText(x, 'rebuild its wharf'))).toBe("Yvonne d'Arcy");
+  });
+
+  it('resolves "the council" to the local authority named earlier', () => {
+    const x = run('The bridge will reopen on Friday, the Royal Borough of Kent and Medway said yesterday.\n\nThe council said the contract was awarded after a second round of bids.');
+    const s = byText(x, 'contract was awarded');
+    expect(s?.speakerKey).not.toBeNull();
+    expect(s?.speakerKey).toBe(byText(x, 'bridge will reopen')?.speakerKey);
+  });
+
+  it('leaves "the council" unresolved when no council was named', () => {
+    const x = run('The council said the contract was awarded after a second round of bids.');
+    expect(byText(x, 'contract was awarded')?.speakerKey).toBeNull();
+  });
+
+  it('reads a surname that is also a month or an auxiliary after a first name', () => {
+    const x = run('Theresa May said on Monday that residents had been “let down” by the repairs.', { published: '2021-05-12' });
+    const s = x.statements.find((q) => q.quote === 'let down');
+    expect(speakerName(x, s)).toBe('Theresa May');
+    expect(s?.saidAt?.edtf).toBe('2021-05-10');
+  });
+
+  it('takes the speaker of "said by telephone" and not of a passive "confirmed by"', () => {
+    const x = run('Abel Tesfaye, the district commissioner, said by telephone that the market had burned. The figure was confirmed by officials.');
+    const s = byText(x, 'market had burned');
+    expect(speakerName(x, s)).toBe('Abel Tesfaye');
+    expect(s?.channel).toBe('telephone');
+  });
+});
+
+describe('more speaker phrases', () => {
+  it('drops a dateline with a date from a closing attribution’s content', () => {
+    const x = run('LISBON, March 3 (AP) - Portugal will raise the minimum wage by 6% next year, Labour Minister Ana Mendes said on Thursday.');
+    expect(x.statements[0]?.text).toBe('Portugal will raise the minimum wage by 6% next year');
+  });
+
+  it('keeps name particles inside an organization’s name', () => {
+    const x = run('Economists at Banco de Portugal estimated that inflation would average 2.4%.');
+    expect(byText(x, 'inflation would average')?.speakerText).toBe('Banco de Portugal');
+  });
+
+  it('takes a group qualified by a place as the speaker, not the place', () => {
+    const x = run('Police in Manchester said on Sunday that three men had been arrested.');
+    const s = byText(x, 'three men');
+    expect(speakerName(x, s)).toBe('Police in Manchester');
+    expect(x.entities.find((e) => e.key === s?.speakerKey)?.kind).toBe('ORGANIZATION');
+  });
+
+  it('resolves a definite description by the title a person was given earlier', () => {
+    const x = run('Chief Constable Mark Hughes spoke first.\n\nThe chief constable also said more arrests were possible.');
+    expect(byText(x, 'more arrests')?.speakerKey).toBe(x.entities.find((e) => e.kind === 'PERSON' && /Hughes/.test(e.name))?.key);
+  });
+
+  it('skips a participle clause between the speaker and the verb', () => {
+    const x = run('Labour Minister Ana Mendes spoke on Monday.\n\nMendes, asked about strikes, said: "We respect the right to strike."');
+    expect(speakerName(x, byText(x, 'right to strike'))).toBe('Ana Mendes');
+  });
+});
+
+describe('when it was said', () => {
+  it('dates undated statements by the dateline’s day, marked uncertain', () => {
+    const x = run('KYIV, March 3 (Reuters) - The grid is stable, the energy minister, Olha Bondar, said.', { published: '2022-03-05' });
+    expect(byText(x, 'grid is stable')?.saidAt?.edtf).toBe('2022-03-03?');
+    const y = run('The grid is stable, the energy minister, Olha Bondar, said.', { published: '2022-03-05' });
+    expect(byText(y, 'grid is stable')?.saidAt?.edtf).toBe('2022-03-05?');
+  });
+
+  it('dates a statement made at an occasion named after the verb', () => {
+    const x = run('Councillor Priya Shah said at a cabinet meeting yesterday: “We would rather open the bridge late.”', { published: '2021-05-12' });
+    expect(byText(x, 'open the bridge late')?.saidAt?.edtf).toBe('2021-05-11');
+  });
+
+  it('dates a statement made at an occasion by the date the text gave that occasion', () => {
+    const x = run('The film had its premiere in York on Tuesday.\n\nThe director told the audience after the premiere that he had wanted no narrator.', { published: '2020-01-22' });
+    expect(byText(x, 'wanted no narrator')?.saidAt?.edtf).toBe('2020-01-21');
   });
 });

@@ -63,6 +63,43 @@ describe('findTimes: weekdays in news are the most recent such day', () => {
     expect(only('A ceasefire could take effect as early as Friday.').span.edtf).toBe('2022-03-04');
   });
 
+  it('reads a weekday after a past-tense verb of its own clause as past, whatever the sentence says of the future', () => {
+    expect(times('The city will double the zone, after the council approved the plan on Monday.').map((t) => t.span.edtf)).toEqual(['2022-02-28']);
+    expect(only('Dockworkers began a 48-hour strike on Tuesday over plans to automate cranes.').span.edtf).toBe('2022-03-01');
+  });
+
+  it('still reads a weekday in a future clause with a past participle as the coming one', () => {
+    expect(only('The bridge will be closed on Friday.').span.edtf).toBe('2022-03-04');
+    expect(only('Load tests are due to be completed by Thursday.').span.edtf).toBe('2022-03-03');
+  });
+
+  it('reads a month without a year as the most recent one on or before publication', () => {
+    expect(only('He pleaded guilty in August to fraud.').span.edtf).toBe('2021-08');
+    expect(only('He was jailed in February after a trial.').span.edtf).toBe('2022-02');
+    expect(only('The contract was signed on December 3.').span.edtf).toBe('2021-12-03');
+  });
+
+  it('keeps a month in a future clause in the coming year', () => {
+    expect(only('The first phase will take effect in September.').span.edtf).toBe('2022-09');
+  });
+
+  it('marks the date of a dateline as the report\'s day', () => {
+    const text = 'NAIROBI, June 6 (Reuters) - Kenya will suspend import duty, the minister said on Tuesday.';
+    const found = findTimes(text, sentences(text), { published: '2023-06-06', authorities: [] });
+    expect(found[0]).toMatchObject({ text: 'June 6', dateline: true });
+    expect(found[0].span.edtf).toBe('2023-06-06');
+    expect(found[1].dateline).toBeUndefined();
+    expect(times('PORT SUDAN, May 15 - The army denied it.')[0].dateline).toBe(true);
+  });
+
+  it('does not mark a date after a comma inside a sentence as a dateline', () => {
+    expect(times('The talks, March 3 - the first round - ended.').some((t) => t.dateline)).toBe(false);
+  });
+
+  it('does not read "three days before" a named event as a date', () => {
+    expect(times('The study was not published until Friday, three days before the vote.').map((t) => t.text)).toEqual(['Friday']);
+  });
+
   it('does not read a report made on a weekday as future because of what was said', () => {
     expect(only('The ministry said on Tuesday it will send more aid.').span.edtf).toBe('2022-03-01');
   });

@@ -10,6 +10,9 @@ export class Document extends Node {
   @Field(() => String, { description: "The catalog identity: the document's url, or its path relative to the ingested folder." })
   identity!: string;
 
+  @Field(() => String, { nullable: true, description: "The file's path relative to the folder it was ingested from (the catalog's folder)." })
+  path!: string | null;
+
   @Field(() => String, { nullable: true })
   publisher!: string | null;
 
