@@ -18,6 +18,7 @@ export interface Loaders {
   evidence: DataLoader<string, EvidenceData[]>;
   speaker: DataLoader<string, string | null>;
   original: DataLoader<string, OriginalData | null>;
+  documentText: DataLoader<string, string | null>;
   related: (relation: RelationName) => DataLoader<string, string[]>;
   speakerStatements: DataLoader<{ id: string; first: number; after: string | null }, Page<StatementData>, string>;
 }
@@ -37,6 +38,7 @@ export function createLoaders(services: Services): Loaders {
     }, opts),
     speaker: new DataLoader((ids) => services.lists.speakers(ids), opts),
     original: new DataLoader((ids) => services.originals.byIds(ids), opts),
+    documentText: new DataLoader((ids) => services.read.documentTexts(ids), opts),
     related: (relation) => {
       let l = relatedLoaders.get(relation);
       if (!l) relatedLoaders.set(relation, (l = new DataLoader((ids) => services.lists.related(relation, ids), opts)));

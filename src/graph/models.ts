@@ -18,7 +18,8 @@ export interface DocumentData {
   published: TimeSpanData | null;
   publishedSource: string | null;
   sha256: string;
-  text: string;
+  /** The article text when it was read with the rest (lists leave it out; the API loads it on demand). */
+  text: string | null;
   version: number;
   current: boolean;
   language: string | null;

@@ -12,10 +12,10 @@ import { LONG_SPAN_MS } from './archive.repository';
 
 type Props = Record<string, unknown>;
 
-/** A Document's fields as the API reads them (not the stored original bytes or furniture). */
+/** A Document's fields as lists read them: not its text (loaded on demand), original bytes or furniture. */
 const DOCUMENT_FIELDS =
   '.id, .identity, .title, .publisher, .url, .publishedEdtf, .publishedEarliest, .publishedLatest, .publishedText, ' +
-  '.publishedSource, .sha256, .text, .version, .current, .language, .ingestedAt, .relPath';
+  '.publishedSource, .sha256, .version, .current, .language, .ingestedAt, .relPath';
 
 /** Ids grouped by the node type their prefix names (ids of no known form are left out). */
 function idsByType(ids: readonly string[]): Record<'Document' | 'Entity' | 'Statement' | 'Event', string[]> {
@@ -39,7 +39,7 @@ export function toDocument(p: Props): DocumentData {
     published: spanFrom(p, 'published'),
     publishedSource: (p.publishedSource as string) ?? null,
     sha256: p.sha256 as string,
-    text: p.text as string,
+    text: (p.text as string | undefined) ?? null,
     version: (p.version as number) ?? 1,
     current: (p.current as boolean) ?? true,
     language: (p.language as string) ?? null,
@@ -124,6 +124,13 @@ export class ReadRepository {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
+  /** The text of each document, in the order asked (null where none). One round trip. */
+  async documentTexts(ids: readonly string[]): Promise<(string | null)[]> {
+    const rows = await this.executor.query<{ id: string; text: string }>('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN id, d.text AS text', { ids });
+    const m = new Map(rows.map((r) => [r.id, r.text]));
+    return ids.map((id) => m.get(id) ?? null);
+  }
+
   /** Documents, oldest ingest first (stable when more are added). */
   async documents(first: number, after: string | null): Promise<Page<DocumentData>> {
     const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
@@ -131,7 +138,7 @@ export class ReadRepository {
       const rows = await tx.run<{ p: Props }>(
         `MATCH (d:Document)
          WHERE $k0 IS NULL OR d.ingestedAt > $k0 OR (d.ingestedAt = $k0 AND d.id > $k1)
-         RETURN d {.*} AS p ORDER BY d.ingestedAt, d.id LIMIT $limit`,
+         RETURN d {${DOCUMENT_FIELDS}} AS p ORDER BY d.ingestedAt, d.id LIMIT $limit`,
         { k0, k1, limit: int(first + 1) },
       );
       const [{ total }] = await tx.run<{ total: number }>('MATCH (d:Document) RETURN count(d) AS total');

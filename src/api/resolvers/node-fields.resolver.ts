@@ -81,6 +81,11 @@ export class EventFieldsResolver {
 
 @Resolver(() => Document)
 export class DocumentFieldsResolver {
+  @FieldResolver(() => String, { description: 'The article text after boilerplate removal; Evidence offsets index into it.' })
+  async text(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
+    return d.text ?? (await ctx.loaders.documentText.load(d.id)) ?? '';
+  }
+
   @FieldResolver(() => [Entity], { description: 'The entities this document mentions, by name.' })
   async entities(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
     return nodes(ctx, await ctx.loaders.related('documentEntities').load(d.id));

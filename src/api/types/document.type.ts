@@ -28,8 +28,6 @@ export class Document extends Node {
   @Field(() => String, { description: 'sha256 of the original bytes, as received.' })
   sha256!: string;
 
-  @Field(() => String, { description: 'The article text after boilerplate removal; Evidence offsets index into it.' })
-  text!: string;
 
   @Field(() => Int, { description: 'Version of this document identity (1 for the first bytes received).' })
   version!: number;
