@@ -29,6 +29,8 @@ export interface ClaimContext {
   /** Country names and demonyms → ISO code. */
   countryOf: (word: string) => string | null;
   times: TimeMention[];
+  /** The side a stated holder phrase names ("the armed forces", "Russian troops"), when known. */
+  holderOf?: (phrase: string) => string | null;
 }
 
 const FULL_RE =
@@ -45,6 +47,8 @@ const TOLL_RE =
 const BODIES_RE = /\b(?:(at\s+least|more\s+than|over|nearly|almost|about|around|some)\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+bodies\b/i;
 /** A tally of a whole war or country, not of one place and time. */
 const WIDE_SCOPE_RE = /\b(?:the\s+war|the\s+conflict|since\s+the\s+(?:war|conflict|invasion)|nationwide|across\s+the\s+country|in\s+total|overall)\b/i;
+/** A holder stated after the control words: "under the control of the armed forces", "fell to rebel fighters". */
+const HOLDER_PHRASE_RE = /\b(?:under\s+the\s+control\s+of|in\s+the\s+hands\s+of|fell\s+to|fallen\s+to)\s+((?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,3})/u;
 const ACTOR_RE = /^\s*(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:['’]s)?\s+(?:troops|forces|army|military|soldiers|units)\b/u;
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|thousand))?`;
@@ -111,7 +115,9 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     const placeKey = inside?.key ?? cx.placeBefore;
     const actor = ACTOR_RE.exec(text);
     const actorCountry = actor ? cx.countryOf(actor[1]) : null;
-    const holder = stillCountry ?? actorCountry ?? cx.speakerSide;
+    const stated = HOLDER_PHRASE_RE.exec(text);
+    const statedHolder = stated && cx.holderOf ? cx.holderOf(stated[1]) : null;
+    const holder = stillCountry ?? actorCountry ?? statedHolder ?? cx.speakerSide;
     if (placeKey && holder) claims.push({ type: 'control', placeKey, holder, full: !!full && !partial && !stillCountry });
   }
   // Counts.

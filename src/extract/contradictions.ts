@@ -14,7 +14,8 @@
  *    common "since" date are compared only when both are about the same place (a town, not a
  *    war or a country), were said within `SAME_PERIOD_DAYS` of each other, and are within a
  *    factor `SAME_SCOPE_FACTOR` (a toll of one town's fighting and a toll of the whole war
- *    measure different things).
+ *    measure different things); their open bounds stay open ("at least 12" and a later "40"
+ *    describe a rising toll, not a contradiction).
  *
  * Statements by the same speaker are not compared (an updated figure is not a contradiction).
  * Each pair is reported both ways (a→b and b→a). Pure.
@@ -22,7 +23,7 @@
 import type { Claim, ContradictionRecord, StatementRecord } from './types.js';
 
 export const OPEN_BOUND_FACTOR = 3;
-export const SAME_PERIOD_DAYS = 7;
+export const SAME_PERIOD_DAYS = 2;
 export const SAME_SCOPE_FACTOR = 20;
 
 type ControlClaim = Extract<Claim, { type: 'control' }>;
@@ -56,10 +57,11 @@ export function claimsConflict(a: Claim, b: Claim): string | null {
       if (x.since && y.since) return null; // different periods
       if (!x.placeKey || x.placeKey !== y.placeKey) return null;
     }
-    const rx = range(x);
-    const ry = range(y);
+    // Without a common start, an open bound stays open: "at least 12" then "40" is a toll that rose.
+    const rx = sameSince ? range(x) : x.min === null && x.max === null ? null : ([x.min ?? 0, x.max ?? Infinity] as [number, number]);
+    const ry = sameSince ? range(y) : y.min === null && y.max === null ? null : ([y.min ?? 0, y.max ?? Infinity] as [number, number]);
     if (!rx || !ry) return null;
-    if (!sameSince && Math.max(rx[0], ry[0]) > SAME_SCOPE_FACTOR * Math.max(1, Math.min(rx[1], ry[1]))) return null;
+    if (!sameSince && Math.max(rx[0], ry[0]) > SAME_SCOPE_FACTOR * Math.max(1, Math.min(rx[1], ry[1], Math.max(rx[0], ry[0])))) return null;
     if (rx[1] < ry[0] || ry[1] < rx[0]) {
       const show = (c: CountClaim) => (c.min !== null && c.max !== null && c.min === c.max ? `${c.min}` : `${c.min ?? '?'}–${c.max ?? '?'}`);
       return sameSince ? `${x.subject} since ${x.since}: ${show(x)} vs ${show(y)}` : `${x.subject} in ${x.placeKey}: ${show(x)} vs ${show(y)}`;

@@ -43,7 +43,7 @@ import {
   lexTags,
   looksPlural,
 } from './lexicon.js';
-import { isAllCaps, isCapitalized, isDottedAcronym, isPossessive, knownFingerprint, similarSurname, surnameBucket, tokenize, type Token } from './text.js';
+import { isAllCaps, isCapitalized, isDottedAcronym, isPossessive, similarSurname, surnameBucket, tokenize, type Token } from './text.js';
 import type { AuthorityRecord, EntityKind, ExtractContext, Sentence, Span } from './types.js';
 
 export type CandidateSource =
@@ -204,36 +204,45 @@ interface KnownIndex {
   surnames: Map<string, { last: string; key: string; name: string }[]>;
 }
 
-const knownCache = new WeakMap<object, { fp: string; idx: KnownIndex }>();
+/**
+ * Kept per list and brought up to date incrementally (the ingest appends entities and aliases to
+ * the same list document after document), so the cost per document does not grow with the archive.
+ */
+const knownCache = new WeakMap<object, { idx: KnownIndex; aliasCounts: number[] }>();
+
+function addKnownForm(idx: KnownIndex, k: NonNullable<ExtractContext['known']>[number], f: string): void {
+  const lf = f.toLowerCase();
+  if (!idx.byForm.has(lf) && f.length > 3) idx.byForm.set(lf, { key: k.key, kind: k.kind, name: k.name });
+}
 
 function knownIndex(ctx: ExtractContext): KnownIndex {
   const list = ctx.known ?? [];
-  const fp = knownFingerprint(list);
-  const hit = knownCache.get(list);
-  if (hit && hit.fp === fp) return hit.idx;
-  const idx = buildKnownIndex(ctx);
-  knownCache.set(list, { fp, idx });
-  return idx;
-}
-
-function buildKnownIndex(ctx: ExtractContext): KnownIndex {
-  const byForm = new Map<string, { key: string; kind: EntityKind; name: string }>();
-  const surnames: KnownIndex['surnames'] = new Map();
-  for (const k of ctx.known ?? []) {
-    for (const f of [k.name, ...k.aliases]) {
-      const lf = f.toLowerCase();
-      if (!byForm.has(lf) && f.length > 3) byForm.set(lf, { key: k.key, kind: k.kind, name: k.name });
+  let st = knownCache.get(list);
+  if (!st || st.aliasCounts.length > list.length) {
+    st = { idx: { byForm: new Map(), surnames: new Map() }, aliasCounts: [] };
+    knownCache.set(list, st);
+  }
+  for (let i = 0; i < st.aliasCounts.length; i++) {
+    const k = list[i];
+    if (k.aliases.length !== st.aliasCounts[i]) {
+      for (const a of k.aliases.slice(st.aliasCounts[i])) addKnownForm(st.idx, k, a);
+      st.aliasCounts[i] = k.aliases.length;
     }
+  }
+  for (let i = st.aliasCounts.length; i < list.length; i++) {
+    const k = list[i];
+    for (const f of [k.name, ...k.aliases]) addKnownForm(st.idx, k, f);
     if (k.kind === 'PERSON' && !/\bof\b/i.test(k.name)) {
       const parts = k.name.split(/\s+/);
       const last = parts[parts.length - 1];
       const b = surnameBucket(last);
-      const list = surnames.get(b) ?? [];
-      list.push({ last, key: k.key, name: k.name });
-      surnames.set(b, list);
+      const bucket = st.idx.surnames.get(b) ?? [];
+      bucket.push({ last, key: k.key, name: k.name });
+      st.idx.surnames.set(b, bucket);
     }
+    st.aliasCounts.push(k.aliases.length);
   }
-  return { byForm, surnames };
+  return st.idx;
 }
 
 /** Words of a chunk as a string (tokens keep their original spacing). */

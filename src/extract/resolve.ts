@@ -17,7 +17,7 @@
 import { authorityIndex, type AuthorityIndex } from './authorities.js';
 import type { DemonymMention, EntityCandidate, Recognition, RoleCandidate } from './entities.js';
 import { gazetteer, type GazetteerPlace } from './gazetteer.js';
-import { editDistance, knownFingerprint, similarSurname, slug, surnameBucket } from './text.js';
+import { editDistance, similarSurname, slug, surnameBucket } from './text.js';
 import type { AuthorityRecord, EntityKind, EntityRecord, ExtractContext, Mention, Span } from './types.js';
 
 /** A resolved mention: where an entity is referred to, for the later stages. */
@@ -134,34 +134,68 @@ interface KnownForms {
   /** People (not roles) by the skeleton of each full-name form (romanization variants). */
   personsBySkeleton: Map<string, Known[]>;
 }
-const knownFormsCache = new WeakMap<readonly Known[], { fp: string; idx: KnownForms }>();
+/**
+ * The index over known entities is kept per list and brought up to date incrementally: the ingest
+ * appends entities and aliases to the same list document after document, so re-indexing the whole
+ * list for each document would make the cost per document grow with the archive.
+ */
+interface KnownIndexState {
+  idx: KnownForms;
+  /** How many entries of the list are indexed, and how many aliases each had then. */
+  aliasCounts: number[];
+  byKey: Map<string, Known>;
+}
+const knownFormsCache = new WeakMap<readonly Known[], KnownIndexState>();
 
-function knownForms(known: readonly Known[]): KnownForms {
-  const fp = knownFingerprint(known);
-  const hit = knownFormsCache.get(known);
-  if (hit && hit.fp === fp) return hit.idx;
-  const idx: KnownForms = { byForm: new Map(), personsBySurname: new Map(), personsBySkeleton: new Map() };
-  for (const k of known) {
-    for (const f of [k.name, ...k.aliases]) {
-      const nf = norm(f);
-      const fk = `${k.kind}|${nf.length <= 3 ? nf : nf.toLowerCase()}`;
-      if (!idx.byForm.has(fk)) idx.byForm.set(fk, k);
-      if (k.kind === 'PERSON' && !/\bof\b/i.test(k.name) && !/\b(?:of|for|to)\b/.test(f)) {
-        const b = surnameBucket(lastWord(f));
-        const list = idx.personsBySurname.get(b) ?? [];
-        if (!list.includes(k)) list.push(k);
-        idx.personsBySurname.set(b, list);
-        const sk = fullNameSkeleton(f);
-        if (sk) {
-          const bySk = idx.personsBySkeleton.get(sk) ?? [];
-          if (!bySk.includes(k)) bySk.push(k);
-          idx.personsBySkeleton.set(sk, bySk);
-        }
-      }
+function indexForm(idx: KnownForms, k: Known, f: string): void {
+  const nf = norm(f);
+  const fk = `${k.kind}|${nf.length <= 3 ? nf : nf.toLowerCase()}`;
+  if (!idx.byForm.has(fk)) idx.byForm.set(fk, k);
+  if (k.kind === 'PERSON' && !/\bof\b/i.test(k.name) && !/\b(?:of|for|to)\b/.test(f)) {
+    const b = surnameBucket(lastWord(f));
+    const list = idx.personsBySurname.get(b) ?? [];
+    if (!list.includes(k)) list.push(k);
+    idx.personsBySurname.set(b, list);
+    const sk = fullNameSkeleton(f);
+    if (sk) {
+      const bySk = idx.personsBySkeleton.get(sk) ?? [];
+      if (!bySk.includes(k)) bySk.push(k);
+      idx.personsBySkeleton.set(sk, bySk);
     }
   }
-  knownFormsCache.set(known, { fp, idx });
-  return idx;
+}
+
+function knownState(known: readonly Known[]): KnownIndexState {
+  let st = knownFormsCache.get(known);
+  if (!st || st.aliasCounts.length > known.length) {
+    st = { idx: { byForm: new Map(), personsBySurname: new Map(), personsBySkeleton: new Map() }, aliasCounts: [], byKey: new Map() };
+    knownFormsCache.set(known, st);
+  }
+  // Aliases added to entries already indexed.
+  for (let i = 0; i < st.aliasCounts.length; i++) {
+    const k = known[i];
+    if (k.aliases.length !== st.aliasCounts[i]) {
+      for (const a of k.aliases.slice(st.aliasCounts[i])) indexForm(st.idx, k, a);
+      st.aliasCounts[i] = k.aliases.length;
+    }
+  }
+  // Entries appended since.
+  for (let i = st.aliasCounts.length; i < known.length; i++) {
+    const k = known[i];
+    for (const f of [k.name, ...k.aliases]) indexForm(st.idx, k, f);
+    if (!st.byKey.has(k.key)) st.byKey.set(k.key, k);
+    st.aliasCounts.push(k.aliases.length);
+  }
+  return st;
+}
+
+function knownForms(known: readonly Known[]): KnownForms {
+  return knownState(known).idx;
+}
+
+/** The known entity with this key, if any (indexed, not a scan). */
+export function knownByKey(known: readonly Known[], key: string): Known | null {
+  return knownState(known).byKey.get(key) ?? null;
 }
 
 export function matchKnown(kind: EntityKind, forms: string[], known: readonly Known[], role = false): Known | null {
@@ -399,7 +433,7 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     }
     let name = nameOf(c);
     if (c.fromAdjective && !c.forms.length) c.forms.push(name);
-    const k = c.knownKey ? known.find((x) => x.key === c.knownKey) ?? null : matchKnown(c.kind, [name, ...c.forms, ...c.roles], known, c.role);
+    const k = c.knownKey ? knownByKey(known, c.knownKey) : matchKnown(c.kind, [name, ...c.forms, ...c.roles], known, c.role);
     if (k && !c.authority && !c.place && !c.roleName && c.kind !== 'PLACE') {
       // Keep the archive's form unless this document writes the name more fully.
       const words = (x: string) => x.split(/\s+/).length;

@@ -358,10 +358,13 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         if (person && seg.length <= 5) return { a: k + 1, b: j - 1 };
         // "Yvonne d'Entremont": a person named by the end of a capitalized appositive.
         const endsWithPerson = refsIn({ start: seg[0].start, end: seg[seg.length - 1].end }).some((r) => r.kind === 'PERSON' && !r.role && r.end >= seg[seg.length - 1].end);
-        const nameLike = (t: Token) => isCapitalized(t.text) || /^(?:d|l|o)['’]\p{Lu}/u.test(t.text) || t.kind !== 'word' || /^(?:de|da|van|von|al|bin|d)$/i.test(t.text);
+        const nameLike = (t: Token) => isCapitalized(t.text) || /^(?:d|l|o)['’]\p{Lu}/u.test(t.text) || t.kind !== 'word' || /^(?:de|da|van|von|al|bin|d|of)$/i.test(t.text);
         // "Yvonne d'Entremont": a first name and capitalized words, a person the recognizer missed.
-        const firstNamed = seg.length >= 2 && seg.length <= 4 && lexTags(seg[0].text.toLowerCase()).some((x) => /FirstName|MaleName|FemaleName/.test(x)) && seg.every(nameLike);
-        if (firstNamed) return { a: k + 1, b: j - 1 };
+        // "Tom Reyes of Delta Securities": the person before "of" is the speaker.
+        const ofAt = seg.findIndex((t, i) => i >= 2 && t.text === 'of');
+        const nameSeg = ofAt > 0 ? seg.slice(0, ofAt) : seg;
+        const firstNamed = nameSeg.length >= 2 && nameSeg.length <= 4 && seg.length <= 8 && lexTags(seg[0].text.toLowerCase()).some((x) => /FirstName|MaleName|FemaleName/.test(x)) && seg.every(nameLike);
+        if (firstNamed) return { a: k + 1, b: k + nameSeg.length };
         if (endsWithPerson && seg.length <= 5 && seg.every((t) => isCapitalized(t.text) || t.kind !== 'word' || /^(?:de|da|van|von|al|bin|d)$/i.test(t.text))) return { a: k + 1, b: j - 1 };
         // "The UN refugee agency, UNHCR, said": a named organization in apposition is the speaker.
         const org = refsIn({ start: seg[0].start, end: seg[seg.length - 1].end }).find((r) => r.kind === 'ORGANIZATION' && !r.adjective && r.start <= seg[0].start && r.end >= seg[seg.length - 1].end);
@@ -738,8 +741,14 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     if (toks.length === 2 && /^the$/i.test(words[0]) && COREF_ORG_NOUNS.has(lower[1])) {
       const para = sentences[si].paragraph;
       const from = paragraphs[Math.max(0, para - 2)].start;
-      const cands = refsIn({ start: from, end: np.start }).filter((r) => r.kind === 'ORGANIZATION' && !r.adjective);
-      const last = cands[cands.length - 1];
+      // Not a medium the story cites ("told CNBC", "an interview with the FT"): those report, they are not "the company".
+      const medium = (r: MentionRef) => BROADCASTER_SET.has(r.text.toLowerCase()) || /\b(?:told|to|with|on|via|by)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, r.start - 12), r.start));
+      const pick = (span: Span) => refsIn(span).filter((r) => r.kind === 'ORGANIZATION' && !r.adjective && !inQuote(r.start) && (lower[1] === 'network' || lower[1] === 'broadcaster' || lower[1] === 'newspaper' || !medium(r)));
+      let cands = pick({ start: from, end: np.start });
+      if (!cands.length) cands = pick({ start: 0, end: from });
+      // One whose name has the noun ("the ministry" → "Ministry of Health") before the last one named.
+      const named = cands.filter((r) => new RegExp(`\\b${lower[1]}\\b`, 'i').test(entityOf(r.key)?.name ?? ''));
+      const last = named[named.length - 1] ?? cands[cands.length - 1];
       const e = last ? entityOf(last.key) : null;
       return e ? speakerFromEntity(e) : null;
     }
@@ -1148,7 +1157,9 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const np = { start: wordStart, end: wordStart + word.length };
     let speaker: Speaker | null = null;
     const lw = word.toLowerCase();
-    if (lw === 'he' || lw === 'she') {
+    if (lw === 'i' || lw === 'we') {
+      speaker = outer.speaker; // the outer speaker quoting themselves: "I told them, 'No way'"
+    } else if (lw === 'he' || lw === 'she') {
       const outerStart = q.outer!;
       const sentStart = paragraphs[Math.max(0, sentences[outer.sentence].paragraph - 1)].start;
       const cands = refsIn({ start: sentStart, end: outerStart }).filter((r) => r.kind === 'PERSON' && !r.role && !inQuote(r.start) && r.key !== outer.speaker?.key);
@@ -1238,8 +1249,25 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         break;
       }
     }
-    return findClaims(claimText, { offset, speakerSide, placesInside, placeBefore, countryOf, times });
+    return findClaims(claimText, { offset, speakerSide, placesInside, placeBefore, countryOf, times, holderOf: (phrase) => holderOf(phrase, offset) });
   };
+  /**
+   * The side a holder phrase names: a country or nationality in it ("Russian troops"), else for
+   * armed forces the country whose army the text named before ("Sudan's army" → SD).
+   */
+  function holderOf(phrase: string, before: number): string | null {
+    for (const w of phrase.split(/\s+/)) {
+      const c = /^\p{Lu}/u.test(w) ? countryOf(w) : null;
+      if (c) return c;
+    }
+    if (!/\b(?:army|armed\s+forces|military|forces|troops|soldiers)\b/i.test(phrase)) return null;
+    const re = /(\p{Lu}[\p{L}-]+)(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){0,2}?(?:army|armed\s+forces|military)\b/gu;
+    const head = text.slice(0, before);
+    let m: RegExpExecArray | null;
+    let found: string | null = null;
+    while ((m = re.exec(head))) found = countryOf(m[1]) ?? found;
+    return found;
+  }
   const push = (st: StatementRecord) => {
     if (seen.has(st.key)) return;
     seen.add(st.key);
@@ -1282,7 +1310,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const own = at.quotes.filter((q) => carried.get(q) !== at && q.outer === undefined);
     if (own.length) {
       const quotedWords = own.reduce((n, q) => n + wordCount(q.text), 0);
-      if (quotedWords * 2 >= wordCount(spanText(text, at.content)) || own.some((q) => q.start < at.content.start || q.end > at.content.end + 2)) continue;
+      const contentWords = wordCount(spanText(text, at.content));
+      if (quotedWords * 2 >= contentWords || contentWords - quotedWords < 6 || own.some((q) => q.start < at.content.start || q.end > at.content.end + 2)) continue;
     }
     if (at.quotes.some((q) => q.outer !== undefined)) continue;
     if (at.nested && !at.speaker) continue; // "investigators had told her ...": hers to report

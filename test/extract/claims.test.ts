@@ -74,6 +74,12 @@ describe('findClaims: control phrased as liberation, a holder or a divided place
     expect(findClaims('the situation remains under control', base)).toEqual([]);
   });
 
+  it('takes the holder a claim states over the speaker’s side', () => {
+    const cx = { ...base, speakerSide: 'person:spokesman', holderOf: (p: string) => (/armed forces/.test(p) ? 'SD' : null) };
+    expect(findClaims('the town remains under the control of the armed forces', cx)[0]).toMatchObject({ holder: 'SD', full: true });
+    expect(findClaims('the town remains under the control of the local council', cx)[0]).toMatchObject({ holder: 'person:spokesman' });
+  });
+
   it('keeps "parts of X are under our control" partial', () => {
     expect(findClaims('some parts of the city are under our control', base)[0]).toMatchObject({ full: false });
   });

@@ -201,6 +201,11 @@ describe('speakers of soundbites, nested quotations and continued quotes', () =>
     expect(speakerName(x, inner)).toBe('Rebecca Stone');
   });
 
+  it('gives single-quoted words after "I told them" to the outer speaker', () => {
+    const x = run(`"I told them, 'Not one more tonne,' and they left," Grace Otieno said.`);
+    expect(speakerName(x, x.statements.find((s) => s.quote === 'Not one more tonne'))).toBe('Grace Otieno');
+  });
+
   it('makes no statement of single-quoted words without a speech verb inside a quotation', () => {
     const x = run('"The so-called \'reform\' is a disaster for all of us," Rebecca Stone said.');
     expect(x.statements.some((s) => s.quote === 'reform')).toBe(false);
@@ -340,9 +345,32 @@ describe('more speaker phrases', () => {
     expect(byText(x, 'more arrests')?.speakerKey).toBe(x.entities.find((e) => e.kind === 'PERSON' && /Hughes/.test(e.name))?.key);
   });
 
+  it('takes the person of "Tom Reyes of Delta Securities" in apposition as the speaker', () => {
+    const x = run('One analyst, Tom Reyes of Delta Securities, said the company had been too optimistic.');
+    expect(speakerName(x, byText(x, 'too optimistic'))).toBe('Tom Reyes');
+  });
+
+  it('prefers the organization whose name has the noun for "the ministry"', () => {
+    const x = run('The Health Ministry and Acme Corp signed a deal on Monday.\n\nThe ministry said the vaccines would arrive in June.');
+    expect(speakerName(x, byText(x, 'vaccines would arrive'))).toMatch(/Ministry/);
+  });
+
+  it('does not take a news medium the story cites for "the company"', () => {
+    const x = run('Shares in Acme Corp fell 8% on Monday.\n\nChen told CNBC on Tuesday that she would stay. The company said it would buy back shares.');
+    expect(speakerName(x, byText(x, 'buy back'))).toBe('Acme Corp');
+  });
+
   it('skips a participle clause between the speaker and the verb', () => {
     const x = run('Labour Minister Ana Mendes spoke on Monday.\n\nMendes, asked about strikes, said: "We respect the right to strike."');
     expect(speakerName(x, byText(x, 'right to strike'))).toBe('Ana Mendes');
+  });
+});
+
+describe('claims in statements', () => {
+  it('reads armed forces named as holder as the country whose army the story named', () => {
+    const x = run('Sudan’s army and the rebels fought for Omdurman.\n\nArmy spokesman Khalid Omar said in a statement: "Omdurman remains under the control of the armed forces."');
+    const s = byText(x, 'remains under the control');
+    expect(s?.claims?.[0]).toMatchObject({ type: 'control', holder: 'SD', full: true });
   });
 });
 
