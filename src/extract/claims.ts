@@ -14,6 +14,9 @@
  *   or "<killed|injured> <qualifier> N <people...>", optionally "since <date>". The subject is the
  *   victim class and outcome ("people-killed", "soldiers:RU-killed"); min/max come from the
  *   qualifier ("at least N" → min N, "nearly N" → max N, "about N" → ±15 %).
+ *
+ * Outcome claims — "we have won this election", "he had won the runoff": the speaker won the contest
+ * at the place. Status claims — "the main front had been contained" / "nothing is contained".
  */
 import type { Claim, Span, TimeMention } from './types.js';
 
@@ -29,6 +32,8 @@ export interface ClaimContext {
   /** Country names and demonyms → ISO code. */
   countryOf: (word: string) => string | null;
   times: TimeMention[];
+  /** The speaker's own key (for "we have won"). */
+  speakerKey?: string | null;
   /** The side a stated holder phrase names ("the armed forces", "Russian troops"), when known. */
   holderOf?: (phrase: string) => string | null;
 }
@@ -51,11 +56,19 @@ const WIDE_SCOPE_RE = /\b(?:the\s+war|the\s+conflict|since\s+the\s+(?:war|confli
 const HOLDER_PHRASE_RE = /\b(?:under\s+the\s+control\s+of|in\s+the\s+hands\s+of|fell\s+to|fallen\s+to)\s+((?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,3})/u;
 const ACTOR_RE = /^\s*(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:['’]s)?\s+(?:troops|forces|army|military|soldiers|units)\b/u;
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|thousand))?`;
+/** Numbers written as words ("nine people were killed"); "one" is left out (too often not a count). */
+const WORD_NUMBERS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40,
+  fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12, dozens: 24, hundreds: 200,
+};
+const WORD_NUM = Object.keys(WORD_NUMBERS).join('|');
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\b(?:${WORD_NUM})\b)(\s*(?:million|thousand))?`;
 const QUAL = String.raw`(at\s+least|more\s+than|over|nearly|almost|about|around|approximately|roughly|some|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as)`;
 const VICTIMS = String.raw`(people|persons|civilians|residents|children|soldiers|troops|servicemen|fighters|refugees|[\p{Lu}][\p{L}]+s)`;
 const OUTCOME = String.raw`(killed|dead|died|injured|wounded|hurt|fled|displaced|evacuated|arrested|detained)`;
 const FIXED_VICTIMS = new Set(['people', 'persons', 'civilians', 'residents', 'children', 'soldiers', 'troops', 'servicemen', 'fighters', 'refugees']);
+const WORD_NUM_RE = new RegExp(String.raw`\b(?:${WORD_NUM})\b`, 'i');
 const COUNT_AFTER_RE = new RegExp(String.raw`(?:${QUAL}\s+)?${NUM}\s+((?:[\p{L}-]+\s+){0,2}?)${VICTIMS}\b([^.;]{0,80}?)\b${OUTCOME}\b`, 'giu');
 const COUNT_BEFORE_RE = new RegExp(String.raw`\b${OUTCOME}\s+(?:${QUAL}\s+)?${NUM}\s+((?:[\p{L}-]+\s+){0,2}?)${VICTIMS}\b`, 'giu');
 
@@ -79,7 +92,8 @@ function outcomeClass(word: string): string {
 }
 
 function toNumber(n: string, scale: string | undefined): number {
-  const v = Number(n.replace(/,/g, ''));
+  const w = WORD_NUMBERS[n.toLowerCase()];
+  const v = w ?? Number(n.replace(/,/g, ''));
   if (!scale) return v;
   return /million/i.test(scale) ? v * 1e6 : v * 1e3;
 }
@@ -120,6 +134,8 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     const holder = stillCountry ?? actorCountry ?? statedHolder ?? cx.speakerSide;
     if (placeKey && holder) claims.push({ type: 'control', placeKey, holder, full: !!full && !partial && !stillCountry });
   }
+  // Outcome and status claims.
+  claims.push(...outcomeClaims(text, cx), ...statusClaims(text, cx));
   // Counts.
   const seen = new Set<string>();
   const since = (endOfMatch: number): string | null => {
@@ -130,7 +146,7 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     const t = cx.times.find((x) => x.start >= from && x.start - from <= 50);
     return t ? t.span.earliest.slice(0, 10) : null;
   };
-  if (!/\d/.test(text)) return claims;
+  if (!/\d/.test(text) && !WORD_NUM_RE.test(text)) return claims;
   const countPlace = WIDE_SCOPE_RE.test(text) ? null : (cx.placesInside[0]?.key ?? cx.placeBefore ?? null);
   // A capitalized plural counts only as a nationality ("Italians"); any other word is not a victim class.
   const victimOk = (v: string) => FIXED_VICTIMS.has(v.toLowerCase()) || (/^\p{Lu}/u.test(v) && !!cx.countryOf(v));
@@ -176,4 +192,41 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
     claims.push({ type: 'count', subject: 'people-killed', since: since(bodies.index + bodies[0].length), ...countRange(bodies[1], toNumber(bodies[2], undefined)), placeKey: countPlace });
   }
   return claims;
+}
+
+/** A contest won by the speaker: "we have won this election", "he had won the runoff". */
+const WON_RE =
+  /\b(?:(?:we|i|he|she)\s+(?:have\s+|has\s+|had\s+|clearly\s+)?won\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\p{L}-]+\s+)?(election|runoff|run-off|vote|race|ballot|poll|contest|primary|presidency|governorship|seat|referendum))\b/iu;
+
+function placeOf(text: string, at: number, cx: ClaimContext): string | null {
+  const inside = cx.placesInside.find((p) => p.start - cx.offset >= at) ?? cx.placesInside[0];
+  return inside?.key ?? cx.placeBefore;
+}
+
+function outcomeClaims(text: string, cx: ClaimContext): Claim[] {
+  if (!cx.speakerKey || !/\bwon\b/i.test(text)) return [];
+  const m = WON_RE.exec(text);
+  if (!m) return [];
+  // "if we have won", "whether he had won": a condition or a question is not a claim.
+  if (/\b(?:if|whether|unless|not|never)\s+(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(0, m.index - 30), m.index))) return [];
+  const placeKey = placeOf(text, m.index, cx);
+  if (!placeKey) return [];
+  return [{ type: 'outcome', contest: 'election', placeKey, winner: cx.speakerKey }];
+}
+
+/** Containment of a fire, an outbreak or a spill: "the main front had been contained" vs "nothing is contained". */
+const CONTAINED_RE = /\b(?:(nothing|none\s+of\s+it|not|n['’]t|no\s+longer|far\s+from|not\s+yet|yet\s+to\s+be)\s+(?:\S+\s+){0,3}?)?contained\b/i;
+const CONTAINED_POSITIVE_RE = /\b(?:is|are|was|were|been|be|being|now|largely|mostly|fully|partly|partially)\s+(?:\S+\s+)?contained\b/i;
+
+function statusClaims(text: string, cx: ClaimContext): Claim[] {
+  if (!/contained/i.test(text)) return [];
+  const m = CONTAINED_RE.exec(text);
+  if (!m) return [];
+  const negated = !!m[1];
+  if (!negated && !CONTAINED_POSITIVE_RE.test(text)) return [];
+  // "could be contained", "if it is contained": a hope or condition is not a statement of fact.
+  if (/\b(?:if|could|would|might|may|hope|hopes|expect|expects|should|until|unless|once)\b[^.;]{0,30}$/i.test(text.slice(0, m.index + (m[1] ? 0 : 0)).slice(-40))) return [];
+  const placeKey = placeOf(text, m.index, cx);
+  if (!placeKey) return [];
+  return [{ type: 'status', subject: 'contained', placeKey, value: !negated }];
 }

@@ -17,6 +17,10 @@
  *    measure different things); their open bounds stay open ("at least 12" and a later "40"
  *    describe a rising toll, not a contradiction).
  *
+ *  - outcome claims ("we have won this election") about the same place with different winners, and
+ *    status claims ("the main front had been contained" / "nothing is contained") about the same
+ *    place with opposite values, said within `SAME_PERIOD_DAYS` of each other.
+ *
  * Statements by the same speaker are not compared (an updated figure is not a contradiction).
  * Each pair is reported both ways (a→b and b→a). Pure.
  */
@@ -47,6 +51,14 @@ export function claimsConflict(a: Claim, b: Claim): string | null {
     if (!x.full && !y.full) return null;
     const desc = (c: ControlClaim) => `${c.holder} ${c.full ? 'holds all of' : 'holds at least part of'}`;
     return `control of ${x.placeKey}: ${desc(x)} it vs ${desc(y)} it`;
+  }
+  if (a.type === 'outcome' && b.type === 'outcome') {
+    if (a.placeKey !== b.placeKey || a.contest !== b.contest || a.winner === b.winner) return null;
+    return `${a.contest} in ${a.placeKey}: won by ${a.winner} vs won by ${b.winner}`;
+  }
+  if (a.type === 'status' && b.type === 'status') {
+    if (a.placeKey !== b.placeKey || a.subject !== b.subject || a.value === b.value) return null;
+    return `${a.subject} at ${a.placeKey}: ${a.value ? 'yes' : 'no'} vs ${b.value ? 'yes' : 'no'}`;
   }
   if (a.type === 'count' && b.type === 'count') {
     const x = a as CountClaim;
@@ -101,6 +113,8 @@ export function detectContradictions(statements: StatementRecord[], candidates: 
           reason = claimsConflict(x, y);
           // Tallies without a common start date: only reports of the same days.
           if (reason && x.type === 'count' && y.type === 'count' && !(x.since && x.since === y.since) && !samePeriod(s, c)) reason = null;
+          // Who won and whether something is contained change over time: only claims of the same days.
+          if (reason && (x.type === 'outcome' || x.type === 'status') && !samePeriod(s, c)) reason = null;
           if (reason) break;
         }
         if (reason) break;

@@ -101,12 +101,23 @@ export interface Recognition {
   demonyms: DemonymMention[];
 }
 
-const GEO_FEATURE_HEADS = new Set(['Sea', 'Ocean', 'River', 'Lake', 'Gulf', 'Bay', 'Strait', 'Peninsula', 'Mountains', 'Island', 'Islands', 'Canal', 'Desert', 'Valley', 'Delta', 'Basin', 'Plateau', 'Highlands', 'Hills', 'Coast']);
+const GEO_FEATURE_HEADS = new Set(['Sea', 'Ocean', 'River', 'Lake', 'Gulf', 'Bay', 'Strait', 'Peninsula', 'Mountains', 'Island', 'Islands', 'Canal', 'Desert', 'Valley', 'Delta', 'Basin', 'Plateau', 'Highlands', 'Hills', 'Coast', 'Square', 'Plaza', 'Bridge']);
 const ORG_APPOSITION = new Set(
   'group organization organisation party company firm agency newspaper daily broadcaster network channel outlet website ngo charity movement coalition union bank airline carrier automaker maker giant startup watchdog militia faction insurer retailer lender broker fund'.split(
     ' ',
   ),
 );
+/** A lower-case public service as the speaker or a spokesperson's employer. */
+const SERVICE_RE =
+  /\b((?:fire|ambulance|rescue|weather|meteorological|health|prison|immigration|customs|forestry|forest|coast\s+guard|parks?)\s+(?:service|services|department|brigade|agency))(?=(?:'s|’s)?\s+(?:spokesperson|spokesman|spokeswoman|spokespeople|chief|officials?|said|says|told|added|reported|warned|confirmed|estimated|announced)\b)/g;
+/** Role nouns (beyond the shared PERSON_ROLES) written before a person's name: "opposition candidate Valdo", "the group's director, Ana Roe". */
+const MORE_ROLES = new Set('director founder co-founder chairman chairwoman chair coordinator candidate activist campaigner researcher economist manager executive'.split(' '));
+/** Lower-case nouns whose "of X" / "at X" is a place: "the outskirts of X", "east of X", "the beach at X". */
+const LOCALE_NOUNS = new Set(
+  'outskirts suburbs north south east west northeast northwest southeast southwest residents streets beach beaches coast shores centre center heart'.split(' '),
+);
+/** Lower-case nouns after an organization's name: "the Fuerza Sur party", "the Wagner group". */
+const PARTY_NOUNS = new Set(['party', 'movement', 'group', 'alliance', 'coalition', 'bloc', 'faction', 'militia']);
 /** "the Province of X": administrative units named with "of" (not "Port of", an operator). */
 const PLACE_OF = new Set(['province', 'state', 'city', 'town', 'county', 'district', 'region', 'governorate', 'prefecture', 'canton', 'borough']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'became', 'remains', 'remain']);
@@ -390,10 +401,21 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
     // Place-bound role phrases.
     findRoles(text, s, roles);
 
+    // Lower-case public services that speak: "a fire service spokesperson said", "the ambulance service said".
+    SERVICE_RE.lastIndex = 0;
+    for (const m of text.slice(s.start, s.end).matchAll(SERVICE_RE)) {
+      const start = s.start + (m.index ?? 0);
+      const form = m[1].replace(/\s+/g, ' ');
+      add({ start, end: start + m[1].length, text: m[1], form, kind: 'ORGANIZATION', source: 'noun' });
+    }
+
     /** The words around tokens [at, at+n) say they name a place. */
     function placeContext(at: number, n: number): boolean {
       const before = tokens[at - 1];
       if (before && before.kind === 'word' && LOCATIVE_PREPOSITIONS.has(before.text)) return true;
+      // "the outskirts of X", "east of X", "residents of X", "the beach at X".
+      const before2 = tokens[at - 2];
+      if (before && (before.text === 'of' || before.text === 'at') && before2 && before2.kind === 'word' && LOCALE_NOUNS.has(before2.text)) return true;
       // "Turkana and Marsabit counties": up to one coordinated name before the place noun.
       let j = at + n;
       if (tokens[j]?.text === 'and' && tokens[j + 1] && isCapToken(tokens[j + 1])) {
@@ -455,6 +477,41 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
       }
 
+      // "Rosa Roe of the Zorbaqa Renace movement": the person and the organization apart.
+      const nextAfter = tokens[at + toks.length];
+      const ofAt = lowerForms.lastIndexOf('of');
+      if (!possessive && ofAt > 0 && nextAfter?.kind === 'word' && PARTY_NOUNS.has(nextAfter.text)) {
+        const rightAt = ofAt + (lowerForms[ofAt + 1] === 'the' ? 2 : 1);
+        const right = toks.slice(rightAt);
+        if (right.length >= 1 && right.length <= 4 && right.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) && !toks.slice(0, ofAt).some((t) => ORG_HEADS.has(t.text.toLowerCase()))) {
+          classifyChunk(toks.slice(0, ofAt), at, false);
+          const rf = formOf(text, right);
+          add({ start: right[0].start, end: right[right.length - 1].end, text: rf, form: rf, kind: 'ORGANIZATION', source: 'noun' });
+          return;
+        }
+      }
+      // 1b. A name in apposition to a lower-case organization noun: "rights group Erkin Kadam",
+      // "the Fuerza Sur party", "Zorbaqa, a rights group" (foreign names the lexicons do not know).
+      if (toks.length >= 2 && toks.length <= 4 && !possessive && toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) && !placeOf(form) && !toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()) || isTitleWord(t.text.toLowerCase()) || GEO_FEATURE_HEADS.has(t.text) || gz.countryByDemonym(t.text))) {
+        const j = at + toks.length;
+        const lowerWord = (t: Token | undefined) => !!t && t.kind === 'word' && t.text === t.text.toLowerCase();
+        const nounBefore = lowerWord(prev) && ORG_APPOSITION.has(prev.text) && !(prev2 && isPossessive(prev2));
+        const nounAfter = lowerWord(next) && PARTY_NOUNS.has(next.text);
+        let apposition = false;
+        if (next?.text === ',' && /^(?:a|an)$/.test(tokens[j + 1]?.text ?? '')) {
+          for (let k = j + 2; k < j + 5 && lowerWord(tokens[k]) && !FUNCTION_WORDS.has(tokens[k].text); k++) {
+            if (ORG_APPOSITION.has(tokens[k].text)) {
+              apposition = !lowerWord(tokens[k + 1]) || /^(?:that|which|based|founded|set|led|in|of)$/.test(tokens[k + 1].text);
+              break;
+            }
+          }
+        }
+        if (nounBefore || nounAfter || apposition) {
+          add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'noun' });
+          return;
+        }
+      }
+
       // 2. Title + name: [affiliation] title+ name+.
       const ti = lowerForms.findIndex((w, i) => isTitleWord(w) && i < toks.length - 1);
       if (ti >= 0) {
@@ -500,7 +557,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         if (!nameToks.length) return;
       }
       // A lower-case role word before a name: "spokesman John Roe", "opposition leader Ana Duarte".
-      if (prev && prev.kind === 'word' && !isCapitalized(prev.text) && (PERSON_ROLES.has(prev.text.toLowerCase()) || TITLES.has(prev.text.toLowerCase())) && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) && !placeOf(form) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
+      if (prev && prev.kind === 'word' && !isCapitalized(prev.text) && (PERSON_ROLES.has(prev.text.toLowerCase()) || MORE_ROLES.has(prev.text.toLowerCase()) || TITLES.has(prev.text.toLowerCase())) && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) && !placeOf(form) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
         add({ ...span, text: form, form, kind: 'PERSON', source: 'role-context', country: null });
         return;
       }
@@ -682,7 +739,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         const speechBefore = !!prev && REPORTING_VERBS.get(prev.text.toLowerCase()) === 'finite';
         // "Jane Roe, the mother of ...", "Jane Roe, a spokeswoman for ..."
         const roleAfter = n1 === ',' && /^(?:the|a|an|his|her|its|their)$/.test(n2) && !!n3 && !isCapitalized(tokens[at + toks.length + 2]?.text ?? 'X');
-        const roleBefore = prev?.text === ',' && !!prev2 && (PERSON_ROLES.has(prev2.text.toLowerCase()) || /^(?:protester|resident|witness|survivor|soldier|victim|worker|student|teacher|farmer|volunteer|mother|father)$/i.test(prev2.text));
+        const roleBefore = prev?.text === ',' && !!prev2 && (PERSON_ROLES.has(prev2.text.toLowerCase()) || MORE_ROLES.has(prev2.text.toLowerCase()) || /^(?:protester|resident|witness|survivor|soldier|victim|worker|student|teacher|farmer|volunteer|mother|father)$/i.test(prev2.text));
         if (speechAfter || speechBefore || roleAfter || roleBefore) {
           const orgish = toks.some((t) => gz.countryByDemonym(t.text) || placeOf(t.text)?.place?.kind === 'country' || lexTags(t.text).includes('Organization'));
           if (orgish) add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'speaker' });

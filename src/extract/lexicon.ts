@@ -140,7 +140,8 @@ export const ORG_HEADS = new Set(
     'administration command committee centre center club team centers centres agencies ministries institutes ' +
     'trust municipality borough shire chamber hospital infirmary clinic programme program secretariat ' +
     'holdings partners industries engineering airlines airways motors logistics technologies pharmaceuticals ' +
-    'plc gmbh ag sa nv bv pty limited co cooperative co-operative society syndicate consortium'
+    'plc gmbh ag sa nv bv pty limited co cooperative co-operative society syndicate consortium ' +
+    'exchange securities forum embassy consulate'
   ).split(' '),
 );
 
@@ -202,7 +203,7 @@ export const BROADCASTERS = [
 export const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 
 /** Prepositions that put a following name in a place ("in X", "near X", "towards X"). */
-export const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'towards', 'toward', 'outside', 'inside', 'around', 'across', 'into', 'via', 'throughout']);
+export const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'towards', 'toward', 'outside', 'inside', 'around', 'across', 'into', 'via', 'throughout', 'above', 'below', 'beyond']);
 
 /** Lower-case nouns after a name that make it a place ("Rakhine state", "Turkana and Marsabit counties"). */
 export const PLACE_TYPE_AFTER = new Set(

@@ -9,6 +9,9 @@
  *    opening mark is dropped.
  *  - Single curly marks ‘ ’ are quotation marks when ‘ starts a word and the matching ’ is not
  *    followed by a letter (so "we’ve" and "Italy’s" stay apostrophes). Not inside double quotes.
+ *  - Straight single marks ' are quotation marks only strictly: opening a capitalized word after a
+ *    space or at the paragraph start, closing right after , . ! ? and not before a letter, with at
+ *    least three words inside ("'The camps are full,' she said").
  *  - A quotation at the start of a paragraph followed by a colon is a section heading ("‘The real
  *    test’: ..."), not a quotation.
  *  - Inside a double quotation, single marks (curly ‘ ’ or straight ') quote someone else's words:
@@ -38,6 +41,10 @@ function isOpeningStraight(text: string, i: number, paraStart: number): boolean 
   if (i === paraStart) return true;
   const prev = text[i - 1];
   return /[\s([{—–\-:]/.test(prev);
+}
+
+function wordsIn(s: string): number {
+  return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
 
 function trimInner(text: string, start: number, end: number): Span {
@@ -92,6 +99,22 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       } else if (ch === '’' && sOpen >= 0 && !/\p{L}/u.test(text[i + 1] ?? '') && i - sOpen > 1) {
         push({ start: sOpen, end: i + 1 }, pi);
         sOpen = -1;
+      }
+    }
+    // Straight single marks as quotation marks (a style some outlets use): strictly, so that
+    // apostrophes ("don't", "residents' permits") never pair: ' opens a word after a space or at the
+    // paragraph start, and closes right after sentence punctuation (`…water,' she said`), with at
+    // least three words inside.
+    let aOpen = -1;
+    for (let i = text.indexOf("'", p.start); i >= 0 && i < p.end; i = text.indexOf("'", i + 1)) {
+      if (doubles.some((d) => i >= d.start && i < d.end)) continue;
+      const before = i === p.start ? ' ' : text[i - 1];
+      const after = text[i + 1] ?? ' ';
+      if (aOpen < 0) {
+        if (/[\s(\[—–]/.test(before) && /\p{Lu}/u.test(after)) aOpen = i;
+      } else if (/[,.!?]/.test(before) && !/\p{L}/u.test(after)) {
+        if (wordsIn(text.slice(aOpen + 1, i)) >= 3) push({ start: aOpen, end: i + 1 }, pi);
+        aOpen = -1;
       }
     }
   }

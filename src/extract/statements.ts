@@ -161,6 +161,12 @@ const OCCASION_RE =
   /^(?:at|during|after|before)\s+(?:a|an|his|her|their|its|the|this)\s+(?:[\p{L}-]+\s+){0,3}?(meeting|hearing|session|rally|summit|ceremony|event|debate|vigil|premiere|screening|launch|visit|forum|conference|gathering|dinner|funeral|memorial|match|game|trial|sitting)\b/iu;
 /** Parties that speak as one in a trial or an inquiry ("Prosecutors argued", "police said"). */
 const PARTY_NOUNS = new Set(['prosecutors', 'prosecution', 'defence', 'defense', 'police', 'investigators', 'court', 'jury', 'army', 'military', 'navy']);
+/** Nouns that head a speaker phrase besides roles and organization heads: "the companies said", "cycling's governing body said". */
+const SPEAKER_NOUNS = new Set(['companies', 'firms', 'lenders', 'carriers', 'insurers', 'regulator', 'regulators', 'watchdog', 'body', 'organisers', 'organizers', 'sides', 'partners', 'owners', 'operator', 'operators']);
+/** Words that describe a medium before its name: "the public broadcaster X", "local radio station X". */
+const MEDIUM_WORDS = new Set(['public', 'state', 'state-run', 'state-owned', 'national', 'local', 'private', 'commercial', 'regional', 'independent', 'online', 'news', 'broadcaster', 'radio', 'station', 'television', 'channel', 'newspaper', 'daily', 'weekly', 'network', 'outlet', 'agency', 'magazine', 'paper', 'website']);
+/** Heads of organizations that sit in a place ("the Embassy in X", "the Ministry in X"). */
+const PLACED_HEADS = new Set([...ORG_HEADS, 'embassy', 'consulate', 'mission', 'delegation', 'legation', 'representation']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
@@ -184,9 +190,13 @@ export function detectChannel(region: string, refs: { text: string; kind: Entity
   if (p) return PLATFORMS.find((x) => x.toLowerCase() === p[1].toLowerCase()) ?? p[1];
   if (/\b(?:on|via) X\b(?![-‐])/.test(region)) return 'X';
   if (TWEET_RE.test(region)) return 'Twitter';
-  const told = /\b(?:told|tells|telling|tell|said\s+to|speaking\s+to|in\s+an\s+interview\s+with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u.exec(region);
-  if (told) {
-    const w = told[1];
+  const told = /\b(?:told|tells|telling|tell|said\s+to|speaking\s+to|in\s+an\s+interview\s+with)\s+(?:the\s+)?((?:(?:public|state|state-run|state-owned|national|local|private|commercial|regional|independent|online|news)\s+)*(?:broadcaster|radio(?:\s+station)?|station|television(?:\s+channel)?|tv(?:\s+channel)?|channel|newspaper|daily|weekly|network|outlet|news\s+agency|agency|magazine|paper|website|broadcaster)\s+)?(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u.exec(region);
+  if (told && /^\p{Lu}/u.test(told[2])) {
+    const w = /\p{Ll}\.$/u.test(told[2]) ? told[2].slice(0, -1) : told[2];
+    // "told the public broadcaster ERT", "told local radio station Caracol": a medium named as such.
+    if (told[1]) return w;
+    // "told Radio New Zealand (RNZ)": a name that says it is a broadcaster.
+    if (/^(?:Radio|Television|TV)\b/.test(w) && w.split(/\s+/).length >= 2) return w;
     const ref = refs.find((r) => r.kind === 'ORGANIZATION' && w.startsWith(r.text));
     if (ref) return ref.text;
     if (BROADCASTER_SET.has(w.toLowerCase())) return w;
@@ -209,6 +219,8 @@ function spanText(text: string, s: Span): string {
 
 /** Attribute statements in a document. Pure: returns new statement and entity lists. */
 export function attributeStatements(input: StatementInput): StatementOutput {
+  /** Bare names read as places that the text showed to be people (see resolveSpeaker). */
+  const personified = new Map<string, Speaker>();
   const { text, sentences, paragraphs, refs, times, ctx } = input;
   const entities = input.entities.map((e) => ({ ...e, aliases: [...e.aliases], mentions: [...e.mentions] }));
   const byKey = new Map(entities.map((e) => [e.key, e]));
@@ -304,6 +316,8 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         const before = tokens[j - 2];
         return !before || !/^[\p{L}\p{N}]/u.test(before.text) || NP_DETERMINERS.has(before.text.toLowerCase());
       }
+      // "The U.S. Embassy in X said": an organization head qualified by the place it sits in.
+      if ((lw === 'in' || lw === 'at' || lw === 'from') && isCapitalized(tokens[j - 1]?.text ?? '') && PLACED_HEADS.has(tokens[j - 1].text.toLowerCase()) && refs.some((r) => r.kind === 'PLACE' && r.start === tokens[j + 1]?.start)) return true;
       if (lw === 'of' || lw === 'to' || lw === 'for') {
         const left = tokens[j - 1]?.text.toLowerCase() ?? '';
         return PERSON_ROLES.has(left) || GROUP_NOUNS.has(left) || ORG_HEADS.has(left) || TITLES.has(left);
@@ -332,7 +346,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       for (let j = a; j <= b; j++) {
         const t = tokens[j];
         const lw = t.text.toLowerCase();
-        if (PERSON_ROLES.has(lw) || GROUP_NOUNS.has(lw) || ORG_HEADS.has(lw) || (TITLES.has(lw) && !isCapitalized(t.text))) return true;
+        if (PERSON_ROLES.has(lw) || GROUP_NOUNS.has(lw) || ORG_HEADS.has(lw) || SPEAKER_NOUNS.has(lw) || (TITLES.has(lw) && !isCapitalized(t.text))) return true;
         if (t.kind === 'word' && isCapitalized(t.text) && !NP_DETERMINERS.has(lw) && (covered(t) || (j > firstWordIdx && !isCommonNoun(lw)))) return true;
         if (covered(t) || surnameLike(j)) return true;
         // "Mr Reed": a capitalized word after an honorific is a surname even when it is also a common noun.
@@ -376,7 +390,9 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         const aside = participle || seg.length <= 4 && seg.every((t) => t.kind === 'word' && !isCapitalized(t.text) && (lexTags(t.text).includes('Adverb') || /^(?:meanwhile|however|too|also|though|in|turn|for|his|her|their|its|part|instead|separately|earlier|later|then)$/i.test(t.text)));
         // "Mary Roe, Acme's chief executive, told ...": a description with a role word.
         const described = seg.some((t) => !isCapitalized(t.text) && (PERSON_ROLES.has(t.text.toLowerCase()) || TITLES.has(t.text.toLowerCase())));
-        if (k > 0 && tokens[k].text === ',' && (age || aside || described || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
+        // "the National Office of X, known as ONPE, said": another name for the same speaker.
+        const alsoKnown = /^(?:known|also|called|formerly|officially|abbreviated)$/i.test(seg[0].text);
+        if (k > 0 && tokens[k].text === ',' && (age || aside || described || alsoKnown || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
         else return null;
       }
       const b = j;
@@ -390,6 +406,15 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       while (a <= b && /^(?:of|to|for)$/i.test(tokens[a].text)) a++;
       while (a <= b && isPossessive(tokens[a])) a++;
       if (a > b || !validNP(a, b)) return null;
+      // "Residents in X said": a place after a preposition is not the subject; take the noun before it.
+      if (a >= 2 && /^(?:in|from|at|near)$/i.test(tokens[a - 1].text) && tokens[a - 2].kind === 'word' && !FUNCTION_WORDS.has(tokens[a - 2].text.toLowerCase())) {
+        const place = refs.find((r) => r.kind === 'PLACE' && r.start <= tokens[a].start && r.end >= tokens[b].end);
+        if (place) {
+          let h = a - 2;
+          while (h >= 1 && tokens[h - 1].kind === 'word' && NP_DETERMINERS.has(tokens[h - 1].text.toLowerCase())) h--;
+          return { a: h, b };
+        }
+      }
       return { a, b };
     };
 
@@ -620,6 +645,10 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           // The addressee: "the BBC", "Reuters", "reporters", "residents".
           let j = k;
           if (tokens[j]?.text.toLowerCase() === 'the') j++;
+          // "told the public broadcaster ERT", "told local radio station Caracol"
+          let d = j;
+          while (tokens[d] && d - j < 4 && MEDIUM_WORDS.has(tokens[d].text)) d++;
+          if (d > j && tokens[d] && isCapitalized(tokens[d].text)) j = d;
           if (tokens[j] && isCapitalized(tokens[j].text)) {
             while (tokens[j] && isCapitalized(tokens[j].text)) j++;
             k = j;
@@ -654,6 +683,13 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         if (lead) t = lead;
       }
       if (!t && at.occasion) t = occasionTime(at.occasion, s.start) ?? undefined;
+      // "told reporters at his headquarters on Monday afternoon that ...": a date in a
+      // prepositional phrase between the verb's complements and "that".
+      if (!t && at.mode !== 'after') {
+        const head = text.slice(at.content.start, Math.min(at.content.end, at.content.start + 100));
+        const that = /^(?:at|in|during|after|from|outside|on)\b[^.;:"“”]*?\s(?:that)\s/i.exec(head);
+        if (that) t = times.find((m) => m.start >= at.content.start && m.end <= at.content.start + that[0].length);
+      }
       if (t) {
         at.saidAt = t.span;
         at.explicitTime = true;
@@ -703,6 +739,18 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       return e ? speakerFromEntity(e) : null;
     }
     const named = inside.filter((r) => !r.adjective);
+    // "Roe, who leads the party, told reporters": a bare name the recognizer read as a place is a
+    // person when a "who" clause describes it (and stays that person later in the document).
+    if (named.length === 1 && named[0].kind === 'PLACE' && named[0].start === np.start && named[0].end === np.end && toks.length === 1) {
+      const name = spanText(text, np);
+      const known = personified.get(name);
+      if (known) return known;
+      if (/^\s*,\s*who\b/.test(text.slice(np.end, np.end + 8))) {
+        const sp = roleEntity(name, 'PERSON', null, np, [], false);
+        personified.set(name, sp);
+        return sp;
+      }
+    }
     const last = named[named.length - 1];
     const afterLast = last ? toks.filter((t) => t.start >= last.end && !isPossessive(t)) : toks;
     const det = NP_DETERMINERS.has(lower[0]) ? 1 : 0;
@@ -719,6 +767,23 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     if (named.length && named.every((r) => r.kind === 'PLACE') && GROUP_NOUNS.has(lower[det]) && /^(?:in|at|from)$/.test(lower[det + 1] ?? '')) {
       const place = entityOf(named[named.length - 1].key);
       return roleEntity(capitalizeFirst(stripDet(spanText(text, np))), 'ORGANIZATION', place?.country ?? null, np, [], true);
+    }
+    // "The U.S. Embassy in X", "a spokesman for the ministry from X": a place inside a
+    // prepositional phrase qualifies the speaker, it never speaks; the head before it does.
+    const prepIdx = lower.findIndex((w, i) => i > det && /^(?:in|from|at|near)$/.test(w));
+    if (prepIdx > det) {
+      const afterPrep = named.filter((r) => r.start >= toks[prepIdx].end);
+      if (afterPrep.length && afterPrep.every((r) => r.kind === 'PLACE')) {
+        const headToks = toks.slice(0, prepIdx);
+        const headSpan = { start: np.start, end: toks[prepIdx - 1].end };
+        const sub = resolveSpeaker(headSpan, headToks, si);
+        if (sub && sub.kind !== 'PLACE') return sub;
+        if (isCapitalized(words[prepIdx - 1]) && PLACED_HEADS.has(lower[prepIdx - 1])) {
+          const place = entityOf(afterPrep[afterPrep.length - 1].key);
+          return roleEntity(stripDet(spanText(text, headSpan)), 'ORGANIZATION', place?.country ?? null, headSpan, [], false);
+        }
+        return sub && sub.kind !== 'PLACE' ? sub : null;
+      }
     }
     if (!named.length) {
       // "Ms Sharma", "Mr. Reid": a title and a surname of a person named in full elsewhere.
@@ -737,6 +802,17 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (capitalizedName) return roleEntity(stripDet(spanText(text, np)), 'ORGANIZATION', entityOf(named[0].key)?.country ?? null, np, [], false);
     }
 
+    // "the companies", "the two firms": the organizations the sentence names, as one group.
+    if (lower[0] === 'the' && toks.length <= 3 && /^(?:companies|firms|groups|lenders|carriers|insurers|banks|partners)$/.test(head) && !named.length) {
+      const sen = sentences[si];
+      const orgs: EntityRecord[] = [];
+      for (const r of refsIn({ start: sen.start, end: np.start })) {
+        if (r.kind !== 'ORGANIZATION' || r.adjective || inQuote(r.start)) continue;
+        const e = entityOf(r.key);
+        if (e && !orgs.includes(e)) orgs.push(e);
+      }
+      if (orgs.length >= 2 && orgs.length <= 3) return roleEntity(orgs.map((e) => e.name).join(' and '), 'ORGANIZATION', null, np, [], false);
+    }
     // "the company", "the agency": the organization of that kind spoken of last (this or the previous 2 paragraphs).
     if (toks.length === 2 && /^the$/i.test(words[0]) && COREF_ORG_NOUNS.has(lower[1])) {
       const para = sentences[si].paragraph;
@@ -948,12 +1024,20 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const personal = p === 'he' || p === 'she';
     const wantKinds: EntityKind[] = personal ? ['PERSON'] : p === 'they' || p === 'it' ? ['ORGANIZATION', 'PLACE'] : [];
     if (!wantKinds.length) return null;
-    // The most recent fitting speaker or mention, outside quotations, in this or the previous paragraph.
-    const paraStart = paragraphs[Math.max(0, para - 1)].start;
+    // The most recent fitting speaker or mention, outside quotations, in this or the previous
+    // paragraph; paragraphs that only continue a quotation (a quote running over paragraphs) are
+    // passed over.
+    let firstPara = Math.max(0, para - 1);
+    const quoteOnly = (pi: number) => {
+      const pp = paragraphs[pi];
+      return pp.end - pp.start > 2 && inQuote(pp.start + 1) && inQuote(pp.end - 2);
+    };
+    for (let guard = 0; firstPara > 0 && guard < 3 && quoteOnly(firstPara); guard++) firstPara--;
+    const paraStart = paragraphs[firstPara].start;
     let best: { pos: number; sp: Speaker } | null = null;
     for (let i = attributions.length - 1; i >= 0; i--) {
       const a = attributions[i];
-      if (a.paragraph < para - 1) break;
+      if (a.paragraph < firstPara) break;
       if (!a.speaker || !wantKinds.includes(a.speaker.kind) || !a.np) continue;
       if (personal && !genderFits(p, entityOf(a.speaker.key)?.name ?? '')) continue;
       if (a.np.start < paraStart || a.np.start >= at) continue;
@@ -980,11 +1064,38 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         if (p.paragraph < at.paragraph - 1) break;
         if (p.speaker?.key === at.speaker.key && p.explicitTime) {
           at.saidAt = p.saidAt;
+          at.explicitTime = true;
           break;
         }
       }
     }
+    if (!at.explicitTime) {
+      const t = occasionOfSpeaker(at);
+      if (t) {
+        at.saidAt = t.span;
+        at.explicitTime = true;
+      }
+    }
     if (!at.channel) at.channel = carriedChannel(at);
+  }
+
+  /**
+   * "Roe addressed a crowd on Monday night. ... 'We have won,' she said.": a sentence just before
+   * (this or the previous paragraph) whose subject is the speaker dates the occasion of speaking.
+   */
+  function occasionOfSpeaker(at: Attribution): TimeMention | null {
+    const key = at.speaker?.key;
+    if (!key || at.sentence < 1) return null;
+    const firstPara = at.paragraph - 1;
+    for (let si = at.sentence - 1; si >= 0 && sentences[si].paragraph >= firstPara; si--) {
+      const sen = sentences[si];
+      if (attributions.some((a) => a.sentence === si && a.speaker && a.speaker.key !== key)) return null;
+      const subject = refsIn(sen).find((r) => r.key === key && r.start - sen.start <= 4 && !inQuote(r.start));
+      if (!subject) continue;
+      const dated = times.filter((m) => m.start >= subject.end && m.end <= sen.end && !inQuote(m.start) && m.span.edtf.length >= 10 && !m.span.edtf.endsWith('?'));
+      return dated[dated.length - 1] ?? null;
+    }
+    return null;
   }
 
   function carriedChannel(at: Attribution): string | null {
@@ -1244,12 +1355,12 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const placesInside = refsIn(span).filter((r) => cityRefsSet.has(r)).map((r) => ({ start: r.start, end: r.end, key: r.key }));
     let placeBefore: string | null = null;
     for (let i = firstRefAt(span.start) - 1; i >= 0; i--) {
-      if (cityRefsSet.has(refs[i]) && refs[i].end <= span.start) {
+      if (cityRefsSet.has(refs[i]) && refs[i].end <= span.start && !personified.has(refs[i].text)) {
         placeBefore = refs[i].key;
         break;
       }
     }
-    return findClaims(claimText, { offset, speakerSide, placesInside, placeBefore, countryOf, times, holderOf: (phrase) => holderOf(phrase, offset) });
+    return findClaims(claimText, { offset, speakerSide, speakerKey: at?.speaker?.key ?? null, placesInside, placeBefore, countryOf, times, holderOf: (phrase) => holderOf(phrase, offset) });
   };
   /**
    * The side a holder phrase names: a country or nationality in it ("Russian troops"), else for

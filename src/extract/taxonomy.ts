@@ -181,7 +181,8 @@ export const EVENT_TYPES: EventType[] = [
     description: 'Elections, votes, referendums and their results.',
     verbs: ['elect', 'vote'],
     nouns: ['election', 'referendum', 'vote', 'ballot', 'runoff', 'primary election'],
-    phrases: [],
+    // "the first round on Oct. 2" (but "the first round of talks" is a negotiation).
+    phrases: ['first|second round on|in', 'lose * race|election|vote|runoff|primary|seat', 'win * race|election|vote|runoff|primary|seat'],
   },
   {
     type: 'aid',
@@ -194,7 +195,7 @@ export const EVENT_TYPES: EventType[] = [
     type: 'disaster',
     description: 'A natural or industrial disaster strikes: storms making landfall, earthquakes, floods, wildfires, landslides, eruptions.',
     verbs: ['erupt'],
-    nouns: ['landfall', 'earthquake', 'quake', 'flood', 'flooding', 'storm surge', 'wildfire', 'bushfire', 'landslide', 'mudslide', 'tsunami', 'eruption', 'avalanche', 'tornado'],
+    nouns: ['landfall', 'earthquake', 'quake', 'flood', 'flooding', 'storm surge', 'wildfire', 'bushfire', 'forest fire', 'landslide', 'mudslide', 'tsunami', 'eruption', 'avalanche', 'tornado', 'blaze'],
     phrases: ['make landfall', 'cross * coast'],
   },
   {

@@ -162,16 +162,6 @@ export function surnameBucket(s: string): string {
   return foldTransliteration(s).slice(0, 3);
 }
 
-/**
- * A cheap fingerprint of a list of known entities, for caches keyed by the list: the ingest adds
- * entities and aliases to one list as it goes, so identity alone would serve a stale index.
- */
-export function knownFingerprint(list: readonly { key: string; aliases: readonly string[] }[]): string {
-  let aliases = 0;
-  for (const k of list) aliases += k.aliases.length;
-  return `${list.length}:${aliases}:${list[list.length - 1]?.key ?? ''}`;
-}
-
 /** Content-word stems (first 5 letters of words of 4+ letters, stop words removed). */
 export function contentStems(s: string): Set<string> {
   const out = new Set<string>();

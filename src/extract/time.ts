@@ -198,12 +198,21 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10, eleven: 11, twelve: 12, few: 3, several: 3, couple: 2,
 };
 
-/** "in 2014", "since 1991", "early 2014", "between 2014 and 2016", "from 2014 to 2016". */
+/** Nouns a year premodifies ("the 2018 race"); not counted things ("the 2000 people"). */
+const YEAR_MODIFIED =
+  'election|race|vote|poll|ballot|referendum|runoff|campaign|fire|wildfire|flood|earthquake|quake|storm|hurricane|cyclone|typhoon|' +
+  'war|invasion|attack|bombing|coup|uprising|revolution|protest|crisis|crash|outbreak|pandemic|epidemic|famine|drought|' +
+  'season|tournament|championship|games|olympics|final|edition|census|budget|report|law|deal|agreement|accord|summit|merger|' +
+  'talks|trial|verdict|ruling|case|incident|massacre|disaster|tragedy|scandal|collapse|deadline|plan|strategy';
+
+/** "in 2014", "since 1991", "early 2014", "between 2014 and 2016", "from 2014 to 2016", "the 2018 race". */
 const yearParser: chrono.Parser = {
   pattern: () =>
     new RegExp(
       `\\b(?:(between|from)\\s+((?:1[6-9]|20)\\d\\d)\\s*(?:and|to|until|through|-|–|—)\\s*((?:1[6-9]|20)\\d\\d)` +
-        `|(?:${PREPOSITIONS})[\\s-]+(?:the\\s+(?:year\\s+)?)?((?:1[6-9]|20)\\d\\d))` +
+        `|(?:${PREPOSITIONS})[\\s-]+(?:the\\s+(?:year\\s+)?)?((?:1[6-9]|20)\\d\\d)` +
+        // A year as a premodifier: "the 2018 race", "the 2018 fire".
+        `|\\bthe\\s+((?:1[6-9]|20)\\d\\d)(?=\\s+(?:${YEAR_MODIFIED})s?\\b))` +
         `(?![\\d,.]\\d)(?!\\s*(?:%|percent|per cent))\\b`,
       'i',
     ),
@@ -214,7 +223,27 @@ const yearParser: chrono.Parser = {
       if (b < a) return null;
       return context.createParsingResult(match.index ?? 0, match[0], { year: a }, { year: b });
     }
-    return context.createParsingComponents({ year: Number(match[4]) });
+    return context.createParsingComponents({ year: Number(match[4] ?? match[5]) });
+  },
+};
+
+const YEAR_IN_TEXT_RE = /\b(?:1[6-9]|20)\d\d\b(?![\d,.]\d)(?!\s*(?:%|percent|per cent))/g;
+
+/**
+ * "the following year", "the previous year": one year after (before) the last year
+ * written before it ("talks began in 2018 but collapsed the following year" → 2019). Without an
+ * earlier year it is left to the other parsers.
+ */
+const relativeYearParser: chrono.Parser = {
+  pattern: () => /\bthe\s+(following|next|previous|preceding)\s+year\b/i,
+  extract: (context, match) => {
+    const at = match.index ?? 0;
+    let last: number | null = null;
+    for (const m of context.text.slice(Math.max(0, at - 400), at).matchAll(YEAR_IN_TEXT_RE)) last = Number(m[0]);
+    if (last === null) return null;
+    const word = match[1].toLowerCase();
+    const delta = word === 'following' || word === 'next' ? 1 : -1;
+    return context.createParsingComponents({ year: last + delta }).addTag('annals/yearAfterYear');
   },
 };
 
@@ -441,6 +470,8 @@ const notADateFilter: chrono.Refiner = {
 
 const parser = chrono.casual.clone();
 parser.parsers.push(yearParser, decadeParser, centuryParser, overnightParser);
+// Before chrono's own "previous year" (relative to publication), so that it wins the overlap.
+parser.parsers.unshift(relativeYearParser);
 /**
  * A month or day without a year ("in August", "on March 3") is the most recent one on or before
  * publication ("pleaded guilty in August" in a March article is last August; "jailed in March" in a
@@ -544,6 +575,7 @@ const RELATIVE_WORDS_RE =
 
 /** Whether the calendar parts of a result come from the reference date ("yesterday", "last week"). */
 function impliedByReference(tags: Set<string>, text: string): boolean {
+  if (tags.has('annals/yearAfterYear')) return false;
   if (RELATIVE_TAGS.some((t) => tags.has(t))) return true;
   for (const t of tags) if (t.startsWith('casualReference/')) return true;
   return RELATIVE_WORDS_RE.test(text);
@@ -561,6 +593,7 @@ function edtfOfResult(r: chrono.ParsingResult, text: string, refDay: Ymd): strin
   const tags = r.tags();
   const t = text.toLowerCase();
   // Calendar weeks: "last week" is the previous Monday-to-Sunday, approximately.
+  if (tags.has('annals/yearAfterYear')) return pad(r.start.get('year') ?? refDay.y, 4);
   const week = /\b(last|previous|this|next|coming)\s+week\b/.exec(t);
   if (week) {
     const monday = addDays(mondayOf(refDay), week[1] === 'this' ? 0 : week[1] === 'next' || week[1] === 'coming' ? 7 : -7);
@@ -688,7 +721,10 @@ export function findTimes(text: string, sentences: Sentence[], ctx: ExtractConte
     const rawStart = offset + r.index;
     const before = text.slice(sentence.start, rawStart);
     const after = text.slice(rawStart + r.text.length, sentence.end);
-    if (SPEECH_BEFORE_RE.test(before) || SPEECH_AFTER_RE.test(after)) mention.attachedToSpeech = true;
+    // "Ortega, who won the Giro in 2017, denied it": a date closing a relative clause before the
+    // speech verb dates the relative clause, not the speech.
+    const closesRelative = /^\s*,/.test(after) && /,\s*(?:who|which)\b[^,]*$/i.test(before);
+    if (SPEECH_BEFORE_RE.test(before) || (SPEECH_AFTER_RE.test(after) && !closesRelative)) mention.attachedToSpeech = true;
     if (isDateline(text, start, end)) mention.dateline = true;
     out.push(mention);
   }

@@ -82,7 +82,11 @@ export interface StatementRecord {
 /** A normalized assertion, used to detect contradictions across statements and documents. */
 export type Claim =
   | { type: 'control'; placeKey: string; holder: string; full: boolean }
-  | { type: 'count'; subject: string; since: string | null; min: number | null; max: number | null; placeKey?: string | null };
+  | { type: 'count'; subject: string; since: string | null; min: number | null; max: number | null; placeKey?: string | null }
+  /** Who won a contest (an election, a race): `winner` is the speaker's key for "we have won". */
+  | { type: 'outcome'; contest: string; placeKey: string; winner: string }
+  /** A yes/no state of something at a place ("the fire is contained" / "nothing is contained"). */
+  | { type: 'status'; subject: string; placeKey: string; value: boolean };
 
 export interface EventRecord {
   key: string;

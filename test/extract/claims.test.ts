@@ -107,3 +107,25 @@ describe('findClaims: tolls and bodies', () => {
     expect(findClaims('the number of votes at 12 was a surprise', base)).toEqual([]);
   });
 });
+
+describe('findClaims: numbers in words, outcomes and status', () => {
+  it('reads a count written in words', () => {
+    expect(findClaims('at least nine people were killed', base)[0]).toMatchObject({ type: 'count', subject: 'people-killed', min: 9, max: null });
+    expect(findClaims('two people had died and 64 were injured', base)[0]).toMatchObject({ type: 'count', min: 2, max: 2 });
+    expect(findClaims('one of the people killed was a student', base)).toEqual([]);
+  });
+
+  it('reads a win claimed by the speaker, not a conditional one', () => {
+    expect(findClaims('We have won this election, and we will defend every vote', { ...base, speakerKey: 'person:a' })).toEqual([{ type: 'outcome', contest: 'election', placeKey: 'place:springfield', winner: 'person:a' }]);
+    expect(findClaims('internal counts showed he had won the runoff', { ...base, speakerKey: 'person:b' })[0]).toMatchObject({ winner: 'person:b' });
+    expect(findClaims('if we have won the election we will say so', { ...base, speakerKey: 'person:a' })).toEqual([]);
+    expect(findClaims('the team won the match', { ...base, speakerKey: 'person:a' })).toEqual([]);
+  });
+
+  it('reads containment and its negation, not a hope', () => {
+    expect(findClaims('the main front had been contained', base)).toEqual([{ type: 'status', subject: 'contained', placeKey: 'place:springfield', value: true }]);
+    expect(findClaims('Nothing is contained. The fire is at our doors', base)[0]).toMatchObject({ value: false });
+    expect(findClaims('the blaze has not been contained', base)[0]).toMatchObject({ value: false });
+    expect(findClaims('they hope the fire could be contained by Friday', base)).toEqual([]);
+  });
+});

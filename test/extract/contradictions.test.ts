@@ -85,3 +85,21 @@ describe('tallies without a common start date', () => {
     expect(detectContradictions([a], [far])).toEqual([]);
   });
 });
+
+describe('outcome and status claims', () => {
+  const day = (d: string) => ({ edtf: d, earliest: `${d}T00:00:00Z`, latest: `${d}T23:59:59Z`, text: null });
+  const said = (key: string, speakerKey: string, claims: Claim[], d: string): StatementRecord => ({ ...st(key, speakerKey, claims), saidAt: day(d) });
+  const won = (winner: string, placeKey = 'place:x'): Claim => ({ type: 'outcome', contest: 'election', placeKey, winner });
+  const contained = (value: boolean, placeKey = 'place:x'): Claim => ({ type: 'status', subject: 'contained', placeKey, value });
+
+  it('finds two winners of the same contest and opposite states of the same place in the same days', () => {
+    expect(detectContradictions([said('a', 'p:a', [won('p:a')], '2022-12-05')], [said('b', 'p:b', [won('p:b')], '2022-12-05')])).toHaveLength(2);
+    expect(detectContradictions([said('a', 'o:f', [contained(true)], '2024-07-17')], [said('b', 'p:m', [contained(false)], '2024-07-18')])).toHaveLength(2);
+  });
+
+  it('accepts the same winner, other places, or claims far apart in time', () => {
+    expect(detectContradictions([said('a', 'p:a', [won('p:a')], '2022-12-05')], [said('b', 'p:b', [won('p:a')], '2022-12-05')])).toEqual([]);
+    expect(detectContradictions([said('a', 'p:a', [won('p:a')], '2022-12-05')], [said('b', 'p:b', [won('p:b', 'place:y')], '2022-12-05')])).toEqual([]);
+    expect(detectContradictions([said('a', 'o:f', [contained(false)], '2024-07-10')], [said('b', 'p:m', [contained(true)], '2024-07-18')])).toEqual([]);
+  });
+});

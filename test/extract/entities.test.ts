@@ -186,3 +186,83 @@ describe('places by context', () => {
     expect(found('Nurses appear in The Long Night.').filter((x) => x.startsWith('PLACE:'))).toEqual([]);
   });
 });
+
+describe('institution and landmark heads', () => {
+  it('reads exchanges, securities firms, forums and embassies as organizations', () => {
+    expect(found('Shares fell on the Zorbaqa Stock Exchange on Monday.')).toContain('ORGANIZATION:Zorbaqa Stock Exchange');
+    expect(found('Analysts at Melliti Securities said so.')).toContain('ORGANIZATION:Melliti Securities');
+    expect(found('Leaders met at the Zorbaqa Islands Forum.')).toContain('ORGANIZATION:Zorbaqa Islands Forum');
+  });
+
+  it('reads squares and bridges as places', () => {
+    expect(found('Police cleared Zor-Baqa Square early on Tuesday.')).toContain('PLACE:Zor-Baqa Square');
+    expect(found('Traffic stopped on the Melliti Bridge.')).toContain('PLACE:Melliti Bridge');
+  });
+
+  it('does not make lower-case head words or a sentence-initial head an organization or a place', () => {
+    expect(found('Shares fell on the stock exchange and the square was empty.')).toEqual([]);
+    expect(found('Square meals were served in Zorbaqa.')).not.toContain('PLACE:Square');
+  });
+});
+
+describe('organizations named beside a lower-case organization noun', () => {
+  it('reads a name after "rights group", before "party", or with "a rights group" in apposition as an organization', () => {
+    expect(found('The rights group Zorbaqa Kadam said nine people died.')).toContain('ORGANIZATION:Zorbaqa Kadam');
+    expect(found('Valdo, who leads the Melliti Sur party, spoke.')).toContain('ORGANIZATION:Melliti Sur');
+    expect(found('Zorbaqa Kadam, a local rights group that counts the dead, said so.')).toContain('ORGANIZATION:Zorbaqa Kadam');
+  });
+
+  it('does not make a person described as a member of a party, or a place before "group", an organization', () => {
+    expect(found('Ana Melliti, a member of the party, said so.')).not.toContain('ORGANIZATION:Ana Melliti');
+    expect(found('He met the group’s director, Ana Melliti, on Monday.')).not.toContain('ORGANIZATION:Ana Melliti');
+    expect(found('The Middle East group met in Paris.')).not.toContain('ORGANIZATION:Middle East');
+  });
+});
+
+describe('places after "above", "the outskirts of", "the beach at"', () => {
+  it('reads such names as places', () => {
+    expect(found('The fire burned in the forest above Zorbaqa for a third day.')).toContain('PLACE:Zorbaqa');
+    expect(found('The wildfire reached the outskirts of Zorbaqa overnight.')).toContain('PLACE:Zorbaqa');
+    expect(found('Boats took 300 people off the beach at Melliti.')).toContain('PLACE:Melliti');
+  });
+
+  it('does not read a name after a plain "at" or "a member of" as a place', () => {
+    expect(found('Analysts at Zorbaqa expect growth.')).not.toContain('PLACE:Zorbaqa');
+    expect(found('She is a member of Melliti, the union.')).not.toContain('PLACE:Melliti');
+  });
+});
+
+describe('lower-case public services that speak', () => {
+  it('reads "a fire service spokesperson said" and "the ambulance service said" as organizations', () => {
+    expect(found('A fire service spokesperson said on Wednesday that the front was contained.')).toContain('ORGANIZATION:fire service');
+    expect(found('The ambulance service said 12 people were treated.')).toContain('ORGANIZATION:ambulance service');
+  });
+
+  it('does not read a service that is only mentioned as an organization', () => {
+    expect(found('Residents praised the fire service and went home.')).toEqual([]);
+    expect(found('He called for a better health service in the region.')).toEqual([]);
+  });
+});
+
+describe('persons after more role nouns', () => {
+  it('reads a name in apposition after "director" as a person', () => {
+    expect(found('"Police fired at people," the group’s director, Nurzat Zorbaqova, said.')).toContain('PERSON:Nurzat Zorbaqova');
+  });
+
+  it('does not read "the director of" a capitalized body as a person', () => {
+    expect(found('The director of Zorbaqa Melliti spoke.').filter((x) => x.startsWith('PERSON:'))).toEqual([]);
+  });
+});
+
+describe('a person "of the X movement"', () => {
+  it('splits the person from the organization named before "movement" or "party"', () => {
+    const f = found('Rosa Zorbaqa Huamán of the Melliti Renace movement led the count.');
+    expect(f).toContain('ORGANIZATION:Melliti Renace');
+    expect(f).toContain('PERSON:Rosa Zorbaqa Huamán');
+  });
+
+  it('does not split an organization named with "of" when no party noun follows', () => {
+    expect(found('The Bank of Zorbaqa said rates would rise.')).toContain('ORGANIZATION:Bank of Zorbaqa');
+  });
+});
+

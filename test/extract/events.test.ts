@@ -337,3 +337,15 @@ describe('typeEvents: datelines', () => {
     expect(summary(events(text, [], c))).toEqual([['attack', null]]);
   });
 });
+
+describe('typeEvents: elections named by a race or a round', () => {
+  it('dates "lost the 2018 race" to 2018 and "the first round on Feb. 6" to that day', () => {
+    expect(summary(events('The governor, who lost the 2018 race by a wide margin, spoke.'))).toContainEqual(['election', '2018']);
+    expect(summary(events('Turnout was higher than in the first round on Feb. 6.'))).toContainEqual(['election', '2022-02-06']);
+  });
+
+  it('does not make a first round of talks or a lost race of another kind an election', () => {
+    expect(summary(events('The first round of talks on Monday ended without a deal.')).map((e) => e[0])).not.toContain('election');
+    expect(summary(events('They lost their way in the fog.')).map((e) => e[0])).not.toContain('election');
+  });
+});

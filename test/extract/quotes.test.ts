@@ -69,3 +69,17 @@ describe('findQuotes: quotations inside quotations', () => {
     expect(qs.filter((q) => q.outer !== undefined)).toEqual([]);
   });
 });
+
+describe('straight single quotation marks', () => {
+  it('reads quotations in straight single marks closed after sentence punctuation', () => {
+    expect(quotesOf("'The conditions are all there: crowded camps and no water,' she said. 'If we move quickly, this can be stopped.'")).toEqual([
+      'The conditions are all there: crowded camps and no water',
+      'If we move quickly, this can be stopped',
+    ]);
+  });
+
+  it('does not pair apostrophes or short scare quotes (negative)', () => {
+    expect(quotesOf("The residents' permits were not renewed, and the farmers' union said it didn't know why.")).toEqual([]);
+    expect(quotesOf("He called it 'Plan B.' and left.")).toEqual([]);
+  });
+});

@@ -145,6 +145,14 @@ describe('reported statements', () => {
 });
 
 describe('detectChannel', () => {
+  it('reads a medium described before its name, and a name that says it is a broadcaster', () => {
+    expect(detectChannel('the mayor told the public broadcaster ERT on Thursday')).toBe('ERT');
+    expect(detectChannel('the president told local radio station Caracol.')).toBe('Caracol');
+    expect(detectChannel('he told Radio New Zealand (RNZ).')).toBe('Radio New Zealand');
+    expect(detectChannel('he told the local council on Monday')).toBeNull();
+    expect(detectChannel('he told Maria Lopez on Monday')).toBeNull();
+  });
+
   it('reads platforms, addressees and speech events', () => {
     expect(detectChannel('the mayor posted on Facebook:')).toBe('Facebook');
     expect(detectChannel('Former President Dmitry Ivanov tweeted a warning')).toBe('Twitter');
@@ -338,6 +346,84 @@ describe('more speaker phrases', () => {
     const s = byText(x, 'three men');
     expect(speakerName(x, s)).toBe('Police in Manchester');
     expect(x.entities.find((e) => e.key === s?.speakerKey)?.kind).toBe('ORGANIZATION');
+  });
+
+  it('takes the organization head before "in <place>" as the speaker, never the place', () => {
+    const x = run('The French Embassy in Nairobi said on Monday that it had closed its consular section.');
+    const s = byText(x, 'consular section');
+    expect(speakerName(x, s)).toMatch(/Embassy/);
+    expect(x.entities.find((e) => e.key === s?.speakerKey)?.kind).not.toBe('PLACE');
+  });
+
+  it('does not extend a person speaker over "in <place>" (negative)', () => {
+    const x = run('Residents in Nairobi said on Monday that the water had returned.');
+    const s = byText(x, 'water had returned');
+    expect(x.entities.find((e) => e.key === s?.speakerKey)?.kind ?? null).not.toBe('PLACE');
+  });
+
+  it('skips a "known as" appositive and keeps the organization as the speaker', () => {
+    const x = run('The National Statistics Office, known as NSO, said on Tuesday that prices rose sharply in March.');
+    expect(byText(x, 'prices rose')?.speakerText).toMatch(/National Statistics Office/);
+  });
+
+  it('dates a report by the time in a phrase before "that"', () => {
+    const x = run('Roe told reporters at her office on Monday afternoon that the count was over.', { published: '2024-03-06' });
+    expect(byText(x, 'count was over')?.saidAt?.earliest.slice(0, 10)).toBe('2024-03-04');
+  });
+
+  it('does not date a report by a time inside its content (negative)', () => {
+    const x = run('Roe told reporters that the count would end on Monday.', { published: '2024-03-06' });
+    expect(byText(x, 'count would end')?.saidAt?.edtf ?? '').not.toBe('2024-03-04');
+  });
+
+  it('resolves a quote after "he said" to the latest named person, not an earlier one', () => {
+    const x = run('Mary Stone addressed supporters on Monday.\n\n"We have won," she said.\n\nSmith, who leads the rival party, told reporters that he had won.\n\n"This will be over soon," he said.');
+    expect(byText(x, 'This will be over')?.speakerText).not.toBe('Mary Stone');
+    expect(speakerName(x, byText(x, 'We have won'))).toBe('Mary Stone');
+  });
+
+  it('dates a quote by the occasion the sentence before gave its speaker', () => {
+    const x = run('Maria Lopez addressed a crowd in the main square on Monday night.\n\n"We have won this election, and we will defend every vote," she said.', { published: '2024-03-06' });
+    expect(byText(x, 'defend every vote')?.saidAt?.earliest.slice(0, 10)).toBe('2024-03-04');
+  });
+
+  it('does not date a quote by another person’s occasion (negative)', () => {
+    const x = run('Maria Lopez addressed a crowd on Monday night.\n\nJohn Smith said the count was slow.\n\n"We have won this election, and we will defend every vote," Lopez said.', { published: '2024-03-06' });
+    expect(byText(x, 'defend every vote')?.saidAt?.edtf).not.toBe('2024-03-04');
+  });
+
+  it('resolves "she said" after a quotation running over paragraphs to the person before it', () => {
+    const x = run('Minister Eleni Stavrou, who visited the centre, said the state had learned.\n\n“We will not wait for the fire to reach the houses before we move people.\n\n“But lives come first, and today nobody is missing,” she said.');
+    expect(speakerName(x, byText(x, 'lives come first'))).toBe('Eleni Stavrou');
+  });
+
+  it('does not reach past a paragraph of narration for "she said" (negative)', () => {
+    const x = run('Eleni Stavrou said the state had learned.\n\nThe fire burned for three days across the hills.\n\nFirefighters worked through the night near the coast.\n\n“Lives come first, and today nobody is missing,” she said.');
+    expect(speakerName(x, byText(x, 'lives come first'))).toBeNull();
+  });
+
+  it('finds a closing attribution by "the companies" or "the governing body"', () => {
+    const x = run('Acme and Bolt will combine in an all-share deal worth $3 billion, the companies said on Monday, ending years of talks.');
+    expect(byText(x, 'all-share deal')?.speakerText).toBe('the companies');
+    const y = run('The rider has been banned from competition for four years, the governing body said on Thursday.');
+    expect(byText(y, 'banned from competition')?.speakerText).toBe('the governing body');
+  });
+
+  it('resolves "the companies" to the organizations the sentence names, not to one of them', () => {
+    const x = run('Acme Corp and Bolt Industries will combine in an all-share deal worth $3 billion, the companies said on Monday.');
+    expect(speakerName(x, byText(x, 'all-share deal'))).toBe('Acme Corp and Bolt Industries');
+    const y = run('The deal will close in March, the companies said on Monday.');
+    expect(byText(y, 'deal will close')?.speakerKey ?? null).toBeNull();
+  });
+
+  it('does not make "the body" of a victim a speaker (negative)', () => {
+    const x = run('The body was found near the river, police said.');
+    expect(byText(x, 'found near the river')?.speakerText).toBe('police');
+  });
+
+  it('gives a quotation the medium a speaker was told through', () => {
+    const x = run('"We are tired of paying for the mistakes of others," the coach told local radio station Caracol.');
+    expect(x.statements[0]?.channel).toBe('Caracol');
   });
 
   it('resolves a definite description by the title a person was given earlier', () => {

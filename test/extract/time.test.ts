@@ -337,3 +337,36 @@ describe('performance', () => {
     expect((performance.now() - t0) / 20).toBeLessThan(25);
   });
 });
+
+describe('findTimes: years as premodifiers and years relative to an earlier year', () => {
+  it('reads "the 2018 race" and "the 2018 fire" as 2018', () => {
+    expect(only('She lost the 2018 race by a wide margin.').span.edtf).toBe('2018');
+    expect(only('Memories of the 2018 fire still haunt the town.').span.edtf).toBe('2018');
+  });
+
+  it('does not read a number of things after "the" as a year', () => {
+    expect(times('The 2018 were counted. Officials said the 2000 people left.').filter((t) => t.span.edtf === '2018' || t.span.edtf === '2000')).toEqual([]);
+  });
+
+  it('reads "the following year" and "the previous year" relative to the last year written', () => {
+    const found = times('Talks began in 2018, but collapsed the following year.');
+    expect(found.map((t) => t.span.edtf)).toEqual(['2018', '2019']);
+    expect(times('Prices rose in 2015 after falling the previous year.').map((t) => t.span.edtf)).toEqual(['2015', '2014']);
+  });
+
+  it('does not guess "the following year" without an earlier year', () => {
+    expect(times('The project collapsed the following year.').map((t) => t.span.edtf)).not.toContain('2023');
+  });
+});
+
+describe('findTimes: a date closing a relative clause before the speech verb', () => {
+  it('does not attach "in 2017" in "X, who won in 2017, denied it" to the speech', () => {
+    const t = times('Ortega, who won a stage of the race in 2017, denied any wrongdoing.').find((x) => x.text.includes('2017'));
+    expect(t?.attachedToSpeech).toBeFalsy();
+  });
+
+  it('still attaches a date right before the speech verb of the main clause', () => {
+    const t = times('The ministry, on Tuesday, said the talks had failed.').find((x) => x.text.includes('Tuesday'));
+    expect(t?.attachedToSpeech).toBe(true);
+  });
+});
