@@ -1,6 +1,6 @@
 /**
- * The quality scorer: compares an archive snapshot with a gold file (shape of
- * seeds/gold.json) and computes, per category, how much of the gold the archive has.
+ * The quality scorer: compares an archive snapshot with a gold file (the shape of the seed
+ * corpus's gold annotation; the caller reads it) and computes, per category, how much of the gold the archive has.
  *
  * Matching follows the gold's "about" rules: text is lower-cased, curly quotes and apostrophes
  * made straight, whitespace collapsed. Where the gold leaves room, the choices are:

@@ -448,7 +448,7 @@ const APPOSITIVE_RE = /^[\s"“‘'(]*(?:a|an|including|like|such as|once|now)\b
 
 /**
  * A short human label: the trigger's clause, trimmed to about 100 characters. A clause that lost its
- * subject to an appositive ("Mariupol, a port city of 500,000, is encircled") gets it back.
+ * subject to an appositive ("Port Lenna, a city of 500,000, is encircled") gets it back.
  */
 function labelFor(text: string, clauseList: Span[], clauseAt: number): string {
   const clause = clauseList[clauseAt];

@@ -445,8 +445,8 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     const aliasSet = new Set<string>();
     for (const f of [...c.forms, ...(c.authority?.aliases ?? []), ...c.roles]) if (norm(f) !== name) aliasSet.add(norm(f));
     if (c.authority && c.authority.name !== name) aliasSet.add(c.authority.name);
-    // Every spelling seen is an alias: a full name written with a variant surname ("Volodymyr
-    // Zelenskiy" for "Volodymyr Zelensky") also gives the variant surname alone.
+    // Every spelling seen is an alias: a full name written with a variant surname ("Mira
+    // Okaforr" for "Mira Okafor") also gives the variant surname alone.
     if (c.kind === 'PERSON' && !c.role && !c.roleName && name.includes(' ')) {
       for (const f of c.forms) {
         const words = norm(f).split(' ');

@@ -52,7 +52,7 @@ export interface EntityRecord {
   name: string;
   aliases: string[];
   mentions: Mention[];
-  /** A role entity ("Mayor of Kherson") kept because the text names no person for it. */
+  /** A role entity ("Mayor of Port Lenna") kept because the text names no person for it. */
   role?: boolean;
   wikidata?: string | null;
   latitude?: number | null;

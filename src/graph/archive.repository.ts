@@ -230,7 +230,7 @@ async function writeExtraction(tx: Tx, docId: string, text: string, x: Extractio
                      e.role = row.role, e.wikidata = row.wikidata, e.latitude = row.latitude,
                      e.longitude = row.longitude, e.country = row.country
        // A person first seen by surname takes the fuller name a later document gives
-       // ("Zelensky", then "Volodymyr Zelensky"); the shorter form stays as an alias.
+       // ("Okafor", then "Mira Okafor"); the shorter form stays as an alias.
        WITH d, e, row,
             CASE WHEN e.kind = 'PERSON' AND size(row.name) > size(e.name) AND row.name ENDS WITH (' ' + e.name) THEN row.name ELSE e.name END AS name
        WITH d, e, row, name,

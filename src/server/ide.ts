@@ -45,18 +45,18 @@ query WhoSaidWhat {
   },
   {
     title: 'Find an entity',
-    query: `# Names and aliases, spelling variants tolerated
+    query: `# Names and aliases (full-text: case, accents and spelling variants tolerated)
 query FindEntity {
-  entities(query: "zelenskiy", first: 5) {
+  entities(query: "minister", first: 5) {
     nodes { __typename id name aliases statements(first: 5) { totalCount nodes { text } } }
   }
 }`,
   },
   {
     title: 'Timeline',
-    query: `# Events and statements of a window, in time order
+    query: `# Events and statements in time order (filter: { from, to, entityIds, documentIds } narrows it)
 query Timeline {
-  timeline(filter: { from: "2022-02-24T00:00:00Z", to: "2022-03-02T23:59:59Z" }, first: 50) {
+  timeline(first: 50) {
     totalCount
     nodes {
       at { edtf text }

@@ -18,16 +18,16 @@ export abstract class Entity extends Node {
   @Field(() => EntityKind)
   kind!: EntityKind;
 
-  @Field(() => String, { description: 'The authority form ("Volodymyr Zelensky", "Mayor of Kherson").' })
+  @Field(() => String, { description: 'The authority form ("Mira Okafor", "Mayor of Port Lenna").' })
   name!: string;
 
-  @Field(() => [String], { description: 'Every other form seen or curated ("Zelenskiy", "Zelensky").' })
+  @Field(() => [String], { description: 'Every other form seen or curated ("Okafor", "Okafór").' })
   aliases!: string[];
 
   @Field(() => String, { nullable: true, description: 'Wikidata id from the authority file, when curated.' })
   wikidata!: string | null;
 
-  @Field(() => Boolean, { description: 'A role kept as an entity because the text names no person for it ("Mayor of Kherson").' })
+  @Field(() => Boolean, { description: 'A role kept as an entity because the text names no person for it ("Mayor of Port Lenna").' })
   role!: boolean;
 }
 
