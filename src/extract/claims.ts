@@ -150,33 +150,25 @@ export function findClaims(text: string, cx: ClaimContext): Claim[] {
   const countPlace = WIDE_SCOPE_RE.test(text) ? null : (cx.placesInside[0]?.key ?? cx.placeBefore ?? null);
   // A capitalized plural counts only as a nationality ("Italians"); any other word is not a victim class.
   const victimOk = (v: string) => FIXED_VICTIMS.has(v.toLowerCase()) || (/^\p{Lu}/u.test(v) && !!cx.countryOf(v));
-  COUNT_AFTER_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = COUNT_AFTER_RE.exec(text))) {
-    const [, qual, num, scale, mods, victims, , outcome] = m;
-    if (!victimOk(victims)) {
-      COUNT_AFTER_RE.lastIndex = m.index + 1;
-      continue;
+  // The same tally written with its outcome after the count ("12 people were killed") or before
+  // it ("killed at least 12 people"): one scan each, read through the named groups below.
+  const scan = (re: RegExp, pick: (m: RegExpExecArray) => { qual: string; num: string; scale: string; mods: string; victims: string; outcome: string }) => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const { qual, num, scale, mods, victims, outcome } = pick(m);
+      if (!victimOk(victims)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
+      if (seen.has(subject)) continue;
+      seen.add(subject);
+      claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, toNumber(num, scale)), placeKey: countPlace });
     }
-    const n = toNumber(num, scale);
-    const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
-    if (seen.has(subject)) continue;
-    seen.add(subject);
-    claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, n), placeKey: countPlace });
-  }
-  COUNT_BEFORE_RE.lastIndex = 0;
-  while ((m = COUNT_BEFORE_RE.exec(text))) {
-    const [, outcome, qual, num, scale, mods, victims] = m;
-    if (!victimOk(victims)) {
-      COUNT_BEFORE_RE.lastIndex = m.index + 1;
-      continue;
-    }
-    const n = toNumber(num, scale);
-    const subject = `${victimClass(victims, mods, cx.countryOf)}-${outcomeClass(outcome)}`;
-    if (seen.has(subject)) continue;
-    seen.add(subject);
-    claims.push({ type: 'count', subject, since: since(m.index + m[0].length), ...countRange(qual, n), placeKey: countPlace });
-  }
+  };
+  scan(COUNT_AFTER_RE, ([, qual, num, scale, mods, victims, , outcome]) => ({ qual, num, scale, mods, victims, outcome }));
+  scan(COUNT_BEFORE_RE, ([, outcome, qual, num, scale, mods, victims]) => ({ qual, num, scale, mods, victims, outcome }));
   const toll = TOLL_RE.exec(text);
   if (toll) {
     const outcome = toll[1] ? outcomeClass(toll[1].replace(/^deaths$/i, 'dead')) : 'killed';

@@ -271,11 +271,6 @@ export class ListRepository {
     return ids.map((id) => m.get(id) ?? []);
   }
 
-  /** For each statement or event id, its evidence passages, oldest document first. One round trip. */
-  async evidence(ids: readonly string[]): Promise<EvidenceData[][]> {
-    return (await this.evidenceWithDocuments(ids)).evidence;
-  }
-
   /** Evidence as above, with the documents it cites (so a caller can prime its node cache). One round trip. */
   async evidenceWithDocuments(ids: readonly string[]): Promise<{ evidence: EvidenceData[][]; documents: DocumentData[] }> {
     const byType = idsByType(ids);

@@ -3,25 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { eventKey, typeEvents } from '../../src/extract/events.js';
 import { EVENT_TYPES } from '../../src/extract/taxonomy.js';
 import { findTimes } from '../../src/extract/time.js';
+import { sentences } from './sentences.js';
 import type { EntityKind, EntityRecord, EventRecord, ExtractContext, Sentence } from '../../src/extract/types.js';
 
 /** Publication Wednesday 2 March 2022. */
 const ctx: ExtractContext = { published: '2022-03-02', authorities: [] };
 
-function sentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  const re = /[^\n]+?(?:[.!?]+["”’]?(?=\s+["“‘]?[A-Z])|$)/gm;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (!m[0].trim()) {
-      re.lastIndex++;
-      continue;
-    }
-    const lead = m[0].length - m[0].trimStart().length;
-    out.push({ start: m.index + lead, end: m.index + m[0].length, paragraph: 0 });
-  }
-  return out;
-}
 
 /** Entities for the test texts: every occurrence of each name. */
 function entities(text: string, names: [string, EntityKind][]): EntityRecord[] {

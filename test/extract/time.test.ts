@@ -7,27 +7,13 @@ import {
   spanFromEdtf,
   type FoundTime,
 } from '../../src/extract/time.js';
+import { sentences } from './sentences.js';
 import type { ExtractContext, Sentence, TimeMention } from '../../src/extract/types.js';
 
 /** Publication Wednesday 2 March 2022. */
 const ctx: ExtractContext = { published: '2022-03-02', authorities: [] };
 const noDate: ExtractContext = { published: null, authorities: [] };
 
-/** A tiny sentence splitter for tests (the product's segmenter is tested elsewhere). */
-function sentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  const re = /[^\n]+?(?:[.!?]+["”’]?(?=\s+["“‘]?[A-Z])|$)/gm;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (!m[0].trim()) {
-      re.lastIndex++;
-      continue;
-    }
-    const lead = m[0].length - m[0].trimStart().length;
-    out.push({ start: m.index + lead, end: m.index + m[0].length, paragraph: 0 });
-  }
-  return out;
-}
 
 function times(text: string, c: ExtractContext = ctx): FoundTime[] {
   return findTimes(text, sentences(text), c);
