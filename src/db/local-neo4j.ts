@@ -105,7 +105,7 @@ function checkJars(): void {
 }
 
 function writeConf(dataDir: string, port: number, heap: string, pageCache: string): void {
-  const conf = [
+  const conf: string[] = [
     '# Written by Annals at every start; edit the options, not this file.',
     'server.default_listen_address=127.0.0.1',
     'server.default_advertised_address=127.0.0.1',
@@ -125,9 +125,16 @@ function writeConf(dataDir: string, port: number, heap: string, pageCache: strin
     `server.directories.import=${join(dataDir, 'import')}`,
     'dbms.usage_report.enabled=false',
     'db.logs.query.enabled=OFF',
-    '',
-  ].join('\n');
-  writeFileSync(join(dataDir, 'conf', 'neo4j.conf'), conf);
+  ];
+  // Extra settings (ANNALS_NEO4J_CONF, separated by ";" or new lines) replace or add to these.
+  for (const line of (process.env.ANNALS_NEO4J_CONF ?? '').split(/\n|;/).map((l) => l.trim()).filter(Boolean)) {
+    const key = line.split('=')[0].trim();
+    const at = conf.findIndex((l) => l.split('=')[0] === key);
+    if (at >= 0) conf[at] = line;
+    else conf.push(line);
+  }
+  conf.push('');
+  writeFileSync(join(dataDir, 'conf', 'neo4j.conf'), conf.join('\n'));
 }
 
 function javaEnv(dataDir: string): NodeJS.ProcessEnv {

@@ -191,40 +191,33 @@ export function publishedSpan(published: string | null): TimeSpanValue | null {
 }
 
 /**
+ * Relationships from statements and events to entities. The types are static in the query text:
+ * a MERGE with a dynamic type ($(type)) is planned as a scan of all relationships whenever the
+ * planner's statistics were taken on a small graph, and such a plan stays cached while the graph grows.
+ */
+const LINKS = [
+  { type: 'SAID_BY', from: 'Statement' },
+  { type: 'SAID_IN', from: 'Statement' },
+  { type: 'ABOUT', from: 'Statement' },
+  { type: 'AT', from: 'Event' },
+  { type: 'INVOLVES', from: 'Event' },
+] as const;
+type LinkType = (typeof LINKS)[number]['type'];
+
+/**
  * Everything extracted from one document, in one query (one round trip): entities, statements and
  * their relationships, events, contradictions. Each part is a unit subquery over rows prepared here,
- * so no per-row subquery or OPTIONAL MATCH runs; relationship endpoints are found by indexed key/id.
+ * so no per-row subquery or OPTIONAL MATCH runs; relationship endpoints are found by unique key/id.
  * Entity properties are written only when they change, so the full-text index is not rewritten for
  * every mention of a known entity.
+ *
+ * All rows travel in one map parameter ($batch). Neo4j keys its plan cache on the types of the
+ * top-level parameters, including a size bucket for lists, so six list parameters would give
+ * hundreds of variants of this large query, each planned anew; one map gives one plan.
  */
-async function writeExtraction(tx: Tx, docId: string, text: string, x: Extraction, cross: ContradictionRecord[]): Promise<void> {
-  const entities = entityRows(x.entities);
-  const statements = statementRows(x.statements, text);
-  const events = x.events.map((v) => ({
-    id: eventId(v.key),
-    key: v.key,
-    props: { label: v.label, type: v.type, ...spanProps('when', v.when), sortAt: v.when ? new Date(v.when.earliest).toISOString() : null },
-    long: isLong(v.when),
-    start: v.evidence.start,
-    end: v.evidence.end,
-    excerpt: text.slice(v.evidence.start, v.evidence.end),
-  }));
-  const links = (type: string, pairs: [string, string][]) => pairs.map(([from, to]) => ({ type, from, to }));
-  const statementLinks = [
-    ...links('SAID_BY', statements.filter((r) => r.speakerId).map((r) => [r.key, r.speakerId!])),
-    ...links('SAID_IN', statements.filter((r) => r.saidInId).map((r) => [r.key, r.saidInId!])),
-    ...links('ABOUT', statements.flatMap((r) => r.aboutIds.map((a): [string, string] => [r.key, a]))),
-  ];
-  const eventLinks = [
-    ...links('AT', x.events.flatMap((v) => [...new Set(v.placeKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
-    ...links('INVOLVES', x.events.flatMap((v) => [...new Set(v.participantKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
-  ];
-  const pairs = [...x.contradictions, ...cross];
-  if (!entities.length && !statements.length && !events.length && !pairs.length) return;
-  await tx.run(
-    `MATCH (d:Document {id: $docId})
+const WRITE_EXTRACTION = `MATCH (d:Document {id: $docId})
      CALL (d) {
-       UNWIND $entities AS row
+       UNWIND $batch.entities AS row
        MERGE (e:Entity {key: row.key})
        ON CREATE SET e:$(row.label), e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [], e.searchNames = row.name,
                      e.role = row.role, e.wikidata = row.wikidata, e.latitude = row.latitude,
@@ -245,40 +238,58 @@ async function writeExtraction(tx: Tx, docId: string, text: string, x: Extractio
        SET m.starts = row.starts, m.ends = row.ends
      }
      CALL (d) {
-       UNWIND $statements AS row
+       UNWIND $batch.statements AS row
        MERGE (s:Statement {key: row.key})
        ON CREATE SET s += row.props, s.id = row.id
        FOREACH (_ IN CASE WHEN row.long THEN [1] ELSE [] END | SET s:LongSpan)
        MERGE (s)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
        SET ev.excerpt = row.excerpt
      }
-     CALL {
-       UNWIND $statementLinks AS link
-       MATCH (s:Statement {key: link.from})
-       MATCH (e:Entity {id: link.to})
-       MERGE (s)-[:$(link.type)]->(e)
-     }
      CALL (d) {
-       UNWIND $events AS row
+       UNWIND $batch.events AS row
        MERGE (v:Event {key: row.key})
        ON CREATE SET v += row.props, v.id = row.id
        FOREACH (_ IN CASE WHEN row.long THEN [1] ELSE [] END | SET v:LongSpan)
        MERGE (v)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
        SET ev.excerpt = row.excerpt
      }
-     CALL {
-       UNWIND $eventLinks AS link
-       MATCH (v:Event {key: link.from})
+${LINKS.map(
+  ({ type, from }) => `     CALL {
+       UNWIND $batch.links.${type} AS link
+       MATCH (a:${from} {key: link.from})
        MATCH (e:Entity {id: link.to})
-       MERGE (v)-[:$(link.type)]->(e)
-     }
+       MERGE (a)-[:${type}]->(e)
+     }`,
+).join('\n')}
      CALL {
-       UNWIND $pairs AS row
+       UNWIND $batch.pairs AS row
        MATCH (a:Statement {key: row.a}), (b:Statement {key: row.b})
        WHERE a <> b
        MERGE (a)-[r1:CONTRADICTS]->(b) SET r1.reason = row.reason
        MERGE (b)-[r2:CONTRADICTS]->(a) SET r2.reason = row.reason
-     }`,
-    { docId, entities, statements, statementLinks, events, eventLinks, pairs },
-  );
+     }`;
+
+async function writeExtraction(tx: Tx, docId: string, text: string, x: Extraction, cross: ContradictionRecord[]): Promise<void> {
+  const entities = entityRows(x.entities);
+  const statements = statementRows(x.statements, text);
+  const events = x.events.map((v) => ({
+    id: eventId(v.key),
+    key: v.key,
+    props: { label: v.label, type: v.type, ...spanProps('when', v.when), sortAt: v.when ? new Date(v.when.earliest).toISOString() : null },
+    long: isLong(v.when),
+    start: v.evidence.start,
+    end: v.evidence.end,
+    excerpt: text.slice(v.evidence.start, v.evidence.end),
+  }));
+  const pairsOf = (list: [string, string][]) => list.map(([from, to]) => ({ from, to }));
+  const links: Record<LinkType, { from: string; to: string }[]> = {
+    SAID_BY: pairsOf(statements.filter((r) => r.speakerId).map((r) => [r.key, r.speakerId!])),
+    SAID_IN: pairsOf(statements.filter((r) => r.saidInId).map((r) => [r.key, r.saidInId!])),
+    ABOUT: pairsOf(statements.flatMap((r) => r.aboutIds.map((a): [string, string] => [r.key, a]))),
+    AT: pairsOf(x.events.flatMap((v) => [...new Set(v.placeKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
+    INVOLVES: pairsOf(x.events.flatMap((v) => [...new Set(v.participantKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
+  };
+  const pairs = [...x.contradictions, ...cross];
+  if (!entities.length && !statements.length && !events.length && !pairs.length) return;
+  await tx.run(WRITE_EXTRACTION, { docId, batch: { entities, statements, events, links, pairs } });
 }

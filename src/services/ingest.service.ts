@@ -71,25 +71,47 @@ function remember(known: Known, index: Map<string, number>, entities: EntityReco
   }
 }
 
-/** Runs the pipeline over one prepared document and stores it; returns added/updated/unchanged. */
-export async function ingestDocument(
-  services: Services,
-  doc: PreparedDocument,
-  state: { authorities: AuthorityRecord[]; known: Known; index: Map<string, number> },
-  timings?: StageTimings,
-): Promise<'added' | 'updated' | 'unchanged'> {
-  if (await services.archive.hasDocument(doc.sha256)) return 'unchanged';
-  let t = performance.now();
-  const x: Extraction = extract(doc.text, { published: doc.meta.published, authorities: state.authorities, known: state.known });
-  const claimAbout = [...new Set(x.statements.filter((s) => s.claims?.length).flatMap((s) => s.aboutKeys))];
+interface IngestState {
+  authorities: AuthorityRecord[];
+  known: Known;
+  index: Map<string, number>;
+}
+
+/** What the first stage hands to the second: a document and its extraction, or nothing to store. */
+type Extracted = { doc: PreparedDocument; x: Extraction } | { unchanged: true };
+
+/**
+ * Stage 1 (CPU in this process): skips bytes already stored, runs the language pipeline, and makes
+ * the document's entities known to the documents after it.
+ */
+async function extractStage(services: Services, doc: PreparedDocument, state: IngestState, timings?: StageTimings): Promise<Extracted> {
+  if (await services.archive.hasDocument(doc.sha256)) return { unchanged: true };
+  const t = performance.now();
+  const x = extract(doc.text, { published: doc.meta.published, authorities: state.authorities, known: state.known });
+  // Known before it is stored, so the next document can be extracted while this one is written.
+  // Should the write fail, the entities stay known for this run only: a later document that names
+  // them stores them itself (entities are MERGEd on their key).
+  remember(state.known, state.index, x.entities);
   if (timings) timings.extract += performance.now() - t;
-  t = performance.now();
+  return { doc, x };
+}
+
+/** Stage 2 (the database): contradictions with stored statements, then one write transaction. */
+async function storeStage(services: Services, job: Extracted, timings?: StageTimings): Promise<'added' | 'updated' | 'unchanged'> {
+  if ('unchanged' in job) return 'unchanged';
+  const t = performance.now();
+  const { doc, x } = job;
+  const claimAbout = [...new Set(x.statements.filter((s) => s.claims?.length).flatMap((s) => s.aboutKeys))];
   const candidates = await services.archive.claimStatements(claimAbout);
   const cross = detectContradictions(x.statements, candidates);
   const result = await services.archive.storeDocument(doc, x, cross);
   if (timings) timings.write += performance.now() - t;
-  if (result.status !== 'unchanged') remember(state.known, state.index, x.entities);
   return result.status;
+}
+
+/** Runs the pipeline over one prepared document and stores it; returns added/updated/unchanged. */
+export async function ingestDocument(services: Services, doc: PreparedDocument, state: IngestState, timings?: StageTimings): Promise<'added' | 'updated' | 'unchanged'> {
+  return storeStage(services, await extractStage(services, doc, state, timings), timings);
 }
 
 /** Ingests files and folders; a bad file is reported and skipped, the rest go on. */
@@ -115,22 +137,50 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
     : null;
   const started = Date.now();
   bar?.start(sources.length, 0, { file: '', rate: '0.0' });
-  for (const [i, source] of sources.entries()) {
+  let done = 0;
+  const tick = (source: (typeof sources)[number]) => {
+    done++;
+    const secs = (Date.now() - started) / 1000;
+    bar?.update(done, { file: source.relPath.slice(-40), rate: secs > 0 ? (done / secs).toFixed(1) : '0.0' });
+  };
+  const fail = (source: (typeof sources)[number], e: unknown) => {
+    if (e instanceof GraphError) throw e; // the database is down or refuses: stop, nothing half-written
+    const reason = e instanceof IngestError ? e.message : `could not be processed: ${(e as Error)?.message ?? String(e)}`;
+    summary.failed.push({ path: source.path, reason });
+  };
+  // A two-stage pipeline: while document i is written (the database works), document i + 1 is
+  // read, cleaned and extracted here. Writes stay in file order, one at a time, so each one sees
+  // the statements of the documents before it (for contradictions).
+  let writing: Promise<void> = Promise.resolve();
+  for (const source of sources) {
+    let job: Extracted | null = null;
     try {
       t = performance.now();
       const doc = prepareDocument(source);
       if (timings) timings.clean += performance.now() - t;
       for (const w of doc.warnings ?? []) summary.warnings.push({ path: source.path, reason: w });
-      const status = await ingestDocument(services, doc, state, timings);
-      summary[status].push(source.path);
+      job = await extractStage(services, doc, state, timings);
     } catch (e) {
-      if (e instanceof GraphError) throw e; // the database is down or refuses: stop, nothing half-written
-      const reason = e instanceof IngestError ? e.message : `could not be processed: ${(e as Error)?.message ?? String(e)}`;
-      summary.failed.push({ path: source.path, reason });
+      await writing;
+      fail(source, e);
+      tick(source);
+      continue;
     }
-    const secs = (Date.now() - started) / 1000;
-    bar?.update(i + 1, { file: source.relPath.slice(-40), rate: secs > 0 ? ((i + 1) / secs).toFixed(1) : '0.0' });
+    await writing;
+    const ready = job;
+    writing = storeStage(services, ready, timings).then(
+      (status) => {
+        summary[status].push(source.path);
+        tick(source);
+      },
+      (e: unknown) => {
+        fail(source, e);
+        tick(source);
+      },
+    );
+    writing.catch(() => undefined); // handled at the next await; not an unhandled rejection meanwhile
   }
+  await writing;
   bar?.stop();
   summary.counts = await services.archive.counts();
   return summary;
