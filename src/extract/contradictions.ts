@@ -21,7 +21,11 @@
  *    status claims ("the main front had been contained" / "nothing is contained") about the same
  *    place with opposite values, said within `SAME_PERIOD_DAYS` of each other.
  *
- * Statements by the same speaker are not compared (an updated figure is not a contradiction).
+ * Only statements said within `SAME_PERIOD_DAYS` of each other are compared, whatever the claim:
+ * who holds a place, a tally, who won and whether something is contained all change over time, so
+ * claims weeks apart describe a change, not a contradiction; statements of unknown date are not
+ * compared (null beats an invented conflict). Statements by the same speaker are not compared (an
+ * updated figure is not a contradiction).
  * Each pair is reported both ways (a→b and b→a). Pure.
  */
 import type { Claim, ContradictionRecord, StatementRecord } from './types.js';
@@ -82,6 +86,26 @@ export function claimsConflict(a: Claim, b: Claim): string | null {
   return null;
 }
 
+/**
+ * The matters a statement's claims are about, as keys: two claims can conflict (claimsConflict)
+ * only when they share one. The archive indexes statements by these keys, so the candidates for a
+ * new statement are the few that speak of the same matter, not every statement about the same
+ * country. Pure; the keys are sorted and distinct.
+ */
+export function claimMatters(claims: Claim[] | null | undefined): string[] {
+  const keys = new Set<string>();
+  for (const c of claims ?? []) {
+    if (c.type === 'control') keys.add(`control|${c.placeKey}`);
+    else if (c.type === 'outcome') keys.add(`outcome|${c.contest}|${c.placeKey}`);
+    else if (c.type === 'status') keys.add(`status|${c.subject}|${c.placeKey}`);
+    else if (c.type === 'count') {
+      if (c.since) keys.add(`count|${c.subject}|since|${c.since}`);
+      if (c.placeKey) keys.add(`count|${c.subject}|at|${c.placeKey}`);
+    }
+  }
+  return [...keys].sort();
+}
+
 /** Whether two statements were said within SAME_PERIOD_DAYS of each other (unknown dates: no). */
 function samePeriod(a: StatementRecord, b: StatementRecord): boolean {
   if (!a.saidAt || !b.saidAt) return false;
@@ -107,14 +131,13 @@ export function detectContradictions(statements: StatementRecord[], candidates: 
     for (const c of candidates) {
       if (c.key === s.key || !c.claims?.length) continue;
       if (s.speakerKey && s.speakerKey === c.speakerKey) continue;
+      // Who holds a place, a tally, who won, whether something is contained: all change over time,
+      // so only claims made within the same days can contradict each other.
+      if (!samePeriod(s, c)) continue;
       let reason: string | null = null;
       for (const x of s.claims) {
         for (const y of c.claims) {
           reason = claimsConflict(x, y);
-          // Tallies without a common start date: only reports of the same days.
-          if (reason && x.type === 'count' && y.type === 'count' && !(x.since && x.since === y.since) && !samePeriod(s, c)) reason = null;
-          // Who won and whether something is contained change over time: only claims of the same days.
-          if (reason && (x.type === 'outcome' || x.type === 'status') && !samePeriod(s, c)) reason = null;
           if (reason) break;
         }
         if (reason) break;

@@ -5,7 +5,9 @@
 import type { PreparedDocument } from '../ingest/types';
 import type { ContradictionRecord, EntityRecord, Extraction, StatementRecord, TimeSpanValue } from '../extract/types';
 import type { Executor, Tx } from './executor';
+import { claimMatters } from '../extract/contradictions';
 import { documentId, entityId, eventId, statementId } from './ids';
+import { int } from './convert';
 
 export type StoreStatus = 'added' | 'updated' | 'unchanged';
 
@@ -66,6 +68,7 @@ function statementRows(statements: StatementRecord[], text: string) {
       ...spanProps('saidAt', s.saidAt),
       sortAt: s.saidAt ? new Date(s.saidAt.earliest).toISOString() : null,
       claims: JSON.stringify(s.claims ?? []),
+      matters: claimMatters(s.claims),
     },
     long: isLong(s.saidAt),
     speakerId: s.speakerKey ? entityId(s.speakerKey) : null,
@@ -138,33 +141,63 @@ export class ArchiveRepository {
     return this.executor.query(`MATCH (e:Entity) RETURN e.key AS key, e.kind AS kind, e.name AS name, e.aliases AS aliases`);
   }
 
-  /** Statements with claims about any of the given entities: candidates for contradictions. */
-  async claimStatements(aboutKeys: string[]): Promise<StatementRecord[]> {
-    if (!aboutKeys.length) return [];
-    const rows = await this.executor.query<{ s: Record<string, unknown>; speakerKey: string | null; aboutKeys: string[] }>(
-      `MATCH (s:Statement)-[:ABOUT]->(e:Entity) WHERE e.key IN $keys AND s.claims <> '[]'
+  /**
+   * Statements whose claims are about any of the given matters (see claimMatters) and, given a
+   * window, said within it: the candidates for contradictions. Only what the comparison needs is read.
+   */
+  async claimStatements(matters: string[], window: { from: string; to: string } | null = null): Promise<StatementRecord[]> {
+    if (!matters.length) return [];
+    const rows = await this.executor.query<{ s: Record<string, unknown>; speakerKey: string | null }>(
+      `UNWIND $matters AS k
+       MATCH (:Matter {key: k})<-[:CLAIMS]-(s:Statement)
+       WHERE $from IS NULL OR (s.saidAtLatest >= $from AND s.saidAtEarliest <= $to)
        WITH DISTINCT s
        OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
-       OPTIONAL MATCH (s)-[:ABOUT]->(a:Entity)
-       RETURN s {.*} AS s, sp.key AS speakerKey, collect(a.key) AS aboutKeys`,
-      { keys: aboutKeys },
+       RETURN s {.key, .kind, .text, .claims, .saidAtEdtf, .saidAtEarliest, .saidAtLatest} AS s, sp.key AS speakerKey`,
+      { matters, from: window?.from ?? null, to: window?.to ?? null },
     );
-    return rows.map(({ s, speakerKey, aboutKeys: about }) => ({
+    return rows.map(({ s, speakerKey }) => ({
       key: s.key as string,
       kind: s.kind as StatementRecord['kind'],
       text: s.text as string,
-      quote: (s.quote as string) ?? null,
+      quote: null,
       speakerKey,
-      speakerText: (s.speakerText as string) ?? null,
-      channel: (s.channel as string) ?? null,
-      saidAt: s.saidAtEdtf
-        ? { edtf: s.saidAtEdtf as string, earliest: s.saidAtEarliest as string, latest: s.saidAtLatest as string, text: (s.saidAtText as string) ?? null }
-        : null,
+      speakerText: null,
+      channel: null,
+      saidAt: s.saidAtEdtf ? { edtf: s.saidAtEdtf as string, earliest: s.saidAtEarliest as string, latest: s.saidAtLatest as string, text: null } : null,
       saidInKey: null,
-      aboutKeys: about,
+      aboutKeys: [],
       evidence: { start: 0, end: 0 },
       claims: JSON.parse((s.claims as string) || '[]'),
     }));
+  }
+
+  /**
+   * Files statements stored before matters existed (migration 0005) under their matters, in
+   * batches; returns how many statements it looked at. Cheap when there is nothing to do.
+   */
+  async backfillMatters(batch = 2000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.executor.query<{ id: string; claims: string }>(
+        `MATCH (s:Statement) WHERE s.matters IS NULL AND s.claims IS NOT NULL RETURN s.id AS id, s.claims AS claims LIMIT $batch`,
+        { batch: int(batch) },
+      );
+      if (!rows.length) return total;
+      const items = rows.map((r) => ({ id: r.id, matters: claimMatters(JSON.parse(r.claims || '[]')) }));
+      await this.executor.write((tx) =>
+        tx.run(
+          `UNWIND $items AS item
+           MATCH (s:Statement {id: item.id})
+           SET s.matters = item.matters
+           WITH s, item UNWIND item.matters AS key
+           MERGE (m:Matter {key: key})
+           MERGE (s)-[:CLAIMS]->(m)`,
+          { items },
+        ),
+      );
+      total += rows.length;
+    }
   }
 
   async counts(): Promise<{ documents: number; entities: number; statements: number; events: number }> {
@@ -262,6 +295,13 @@ ${LINKS.map(
      }`,
 ).join('\n')}
      CALL {
+       UNWIND $batch.matters AS row
+       MERGE (m:Matter {key: row.key})
+       WITH m, row
+       MATCH (s:Statement {key: row.statement})
+       MERGE (s)-[:CLAIMS]->(m)
+     }
+     CALL {
        UNWIND $batch.pairs AS row
        MATCH (a:Statement {key: row.a}), (b:Statement {key: row.b})
        WHERE a <> b
@@ -289,7 +329,8 @@ async function writeExtraction(tx: Tx, docId: string, text: string, x: Extractio
     AT: pairsOf(x.events.flatMap((v) => [...new Set(v.placeKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
     INVOLVES: pairsOf(x.events.flatMap((v) => [...new Set(v.participantKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
   };
+  const matters = statements.flatMap((r) => r.props.matters.map((key) => ({ key, statement: r.key })));
   const pairs = [...x.contradictions, ...cross];
   if (!entities.length && !statements.length && !events.length && !pairs.length) return;
-  await tx.run(WRITE_EXTRACTION, { docId, batch: { entities, statements, events, links, pairs } });
+  await tx.run(WRITE_EXTRACTION, { docId, batch: { entities, statements, events, links, matters, pairs } });
 }

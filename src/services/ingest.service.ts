@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../config';
 import { collectSources, prepareDocument, IngestError } from '../ingest';
 import type { IngestFailure, PreparedDocument } from '../ingest/types';
 import { extract } from '../extract/pipeline';
-import { detectContradictions } from '../extract/contradictions';
+import { claimMatters, detectContradictions, SAME_PERIOD_DAYS } from '../extract/contradictions';
 import { loadAuthorities } from '../extract/authorities';
 import type { AuthorityRecord, EntityRecord, ExtractContext, Extraction } from '../extract/types';
 import type { Services } from './index';
@@ -96,13 +96,23 @@ async function extractStage(services: Services, doc: PreparedDocument, state: In
   return { doc, x };
 }
 
+/** The days within which stored statements may contradict these (see SAME_PERIOD_DAYS). */
+function claimWindow(statements: Extraction['statements']): { from: string; to: string } | null {
+  const spans = statements.flatMap((s) => (s.saidAt ? [s.saidAt] : []));
+  if (!spans.length) return null;
+  const margin = SAME_PERIOD_DAYS * 86_400_000;
+  const from = Math.min(...spans.map((t) => Date.parse(t.earliest))) - margin;
+  const to = Math.max(...spans.map((t) => Date.parse(t.latest))) + margin;
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
 /** Stage 2 (the database): contradictions with stored statements, then one write transaction. */
 async function storeStage(services: Services, job: Extracted, timings?: StageTimings): Promise<'added' | 'updated' | 'unchanged'> {
   if ('unchanged' in job) return 'unchanged';
   const t = performance.now();
   const { doc, x } = job;
-  const claimAbout = [...new Set(x.statements.filter((s) => s.claims?.length).flatMap((s) => s.aboutKeys))];
-  const candidates = await services.archive.claimStatements(claimAbout);
+  const claiming = x.statements.filter((s) => s.claims?.length && s.saidAt);
+  const candidates = await services.archive.claimStatements(claimMatters(claiming.flatMap((s) => s.claims ?? [])), claimWindow(claiming));
   const cross = detectContradictions(x.statements, candidates);
   const result = await services.archive.storeDocument(doc, x, cross);
   if (timings) timings.write += performance.now() - t;
@@ -125,6 +135,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
   summary.warnings.push(...warnings);
 
   const authorities = readAuthorities(opts.authoritiesFile === undefined ? defaultAuthoritiesFile() : opts.authoritiesFile);
+  await services.archive.backfillMatters();
   const known: Known = await services.archive.knownEntities();
   const index = new Map(known.map((k, i) => [k.key, i]));
   const state = { authorities, known, index };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimsConflict, detectContradictions } from '../../src/extract/contradictions';
+import { claimMatters, claimsConflict, detectContradictions } from '../../src/extract/contradictions';
 import type { Claim, StatementRecord } from '../../src/extract/types';
 
 const st = (key: string, speakerKey: string, claims: Claim[]): StatementRecord => ({
-  key, kind: 'REPORTED', text: key, quote: null, speakerKey, speakerText: null, channel: null, saidAt: null, saidInKey: null, aboutKeys: [], evidence: { start: 0, end: 1 }, claims,
+  key, kind: 'REPORTED', text: key, quote: null, speakerKey, speakerText: null, channel: null, saidAt: { edtf: '2022-03-02', earliest: '2022-03-02T00:00:00.000Z', latest: '2022-03-02T23:59:59.999Z', text: null }, saidInKey: null, aboutKeys: [], evidence: { start: 0, end: 1 }, claims,
 });
 type Control = Extract<Claim, { type: 'control' }>;
 const full = (holder: string): Control => ({ type: 'control', placeKey: 'place:x', holder, full: true });
@@ -34,6 +34,15 @@ describe('claimsConflict', () => {
 });
 
 describe('detectContradictions', () => {
+  it('does not pair claims made weeks apart, nor claims of unknown date (a place changes hands; a tally rises)', () => {
+    const march = st('a', 'org:ru', [full('RU')]);
+    const april = { ...st('b', 'org:ua', [part('UA')]), saidAt: { edtf: '2022-04-10', earliest: '2022-04-10T00:00:00.000Z', latest: '2022-04-10T23:59:59.999Z', text: null } };
+    const undated = { ...st('c', 'org:ua', [part('UA')]), saidAt: null };
+    expect(detectContradictions([march], [april])).toEqual([]);
+    expect(detectContradictions([march], [undated])).toEqual([]);
+    expect(detectContradictions([march], [st('d', 'org:ua', [part('UA')])])).toHaveLength(2);
+  });
+
   it('reports each pair both ways, across the two lists', () => {
     const a = st('a', 'org:ru', [full('RU')]);
     const b = st('b', 'org:ua', [part('UA')]);
@@ -101,5 +110,48 @@ describe('outcome and status claims', () => {
     expect(detectContradictions([said('a', 'p:a', [won('p:a')], '2022-12-05')], [said('b', 'p:b', [won('p:a')], '2022-12-05')])).toEqual([]);
     expect(detectContradictions([said('a', 'p:a', [won('p:a')], '2022-12-05')], [said('b', 'p:b', [won('p:b', 'place:y')], '2022-12-05')])).toEqual([]);
     expect(detectContradictions([said('a', 'o:f', [contained(false)], '2024-07-10')], [said('b', 'p:m', [contained(true)], '2024-07-18')])).toEqual([]);
+  });
+});
+
+describe('claimMatters', () => {
+  const claims: Claim[] = [
+    { type: 'control', placeKey: 'place:x', holder: 'RU', full: true },
+    { type: 'control', placeKey: 'place:x', holder: 'UA', full: false },
+    { type: 'control', placeKey: 'place:y', holder: 'UA', full: true },
+    { type: 'count', subject: 'people-killed', since: '2022-02-24', min: 136, max: 136 },
+    { type: 'count', subject: 'people-killed', since: '2022-02-24', min: 2001, max: null },
+    { type: 'count', subject: 'people-killed', since: null, min: 12, max: 12, placeKey: 'place:x' },
+    { type: 'count', subject: 'people-killed', since: null, min: 900, max: 900, placeKey: 'place:x' },
+    { type: 'count', subject: 'people-killed', since: '2022-03-01', min: 40, max: 40, placeKey: 'place:x' },
+    { type: 'count', subject: 'people-wounded', since: '2022-02-24', min: 1, max: 1 },
+    { type: 'outcome', contest: 'election', placeKey: 'place:x', winner: 'a' },
+    { type: 'outcome', contest: 'election', placeKey: 'place:x', winner: 'b' },
+    { type: 'status', subject: 'fire-contained', placeKey: 'place:x', value: true },
+    { type: 'status', subject: 'fire-contained', placeKey: 'place:x', value: false },
+  ];
+
+  it('gives every pair of conflicting claims a matter in common, so indexing by matter finds all candidates', () => {
+    let conflicts = 0;
+    for (const a of claims) {
+      for (const b of claims) {
+        if (!claimsConflict(a, b)) continue;
+        conflicts++;
+        const shared = claimMatters([a]).filter((m) => claimMatters([b]).includes(m));
+        expect(shared, `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).not.toHaveLength(0);
+      }
+    }
+    expect(conflicts).toBeGreaterThan(6);
+  });
+
+  it('does not put claims about different places or subjects under one matter', () => {
+    const [x, , y] = claims;
+    expect(claimMatters([x])).not.toEqual(claimMatters([y]));
+    expect(claimMatters([claims[3]])).not.toEqual(claimMatters([claims[8]]));
+  });
+
+  it('gives no matter for a statement without claims, and each matter once', () => {
+    expect(claimMatters([])).toEqual([]);
+    expect(claimMatters(null)).toEqual([]);
+    expect(claimMatters([claims[0], claims[1]])).toEqual(['control|place:x']);
   });
 });

@@ -94,3 +94,32 @@ describe('the authority form of a person', () => {
     expect(row.name).toBe('Ministry');
   });
 });
+
+describe('contradiction candidates', () => {
+  const control = (holder: string, full: boolean, placeKey = 'place:varnholt') => ({ type: 'control' as const, placeKey, holder, full });
+
+  it('finds the stored statements of the same matter, and not those of another place', async () => {
+    const t1 = 'The army said it fully holds Varnholt.';
+    const t2 = 'The army said it fully holds Quellby.';
+    const s1 = statement(t1, { said: t1, key: 'stmt:varnholt-1', claims: [control('army', true)] });
+    const s2 = statement(t2, { said: t2, key: 'stmt:quellby-1', claims: [control('army', true, 'place:quellby')] });
+    await a.services.archive.storeDocument(preparedDoc(t1), extraction({ statements: [s1] }));
+    await a.services.archive.storeDocument(preparedDoc(t2), extraction({ statements: [s2] }));
+    const found = await a.services.archive.claimStatements(['control|place:varnholt']);
+    expect(found.map((s) => s.key)).toEqual(['stmt:varnholt-1']);
+    expect(found[0].claims).toEqual([control('army', true)]);
+    expect(await a.services.archive.claimStatements([])).toEqual([]);
+  });
+
+  it('files statements stored before matters existed when the ingest backfills them', async () => {
+    const text = 'The militia said some parts of Orrindale are under its control.';
+    const s = statement(text, { said: text, key: 'stmt:orrindale-1', claims: [control('militia', false, 'place:orrindale')] });
+    await a.services.archive.storeDocument(preparedDoc(text), extraction({ statements: [s] }));
+    // As an archive written by an earlier version: no matters, no CLAIMS relationships.
+    await a.executor.write((tx) => tx.run("MATCH (s:Statement {key: 'stmt:orrindale-1'}) REMOVE s.matters WITH s MATCH (s)-[c:CLAIMS]->() DELETE c"));
+    expect(await a.services.archive.claimStatements(['control|place:orrindale'])).toEqual([]);
+    expect(await a.services.archive.backfillMatters()).toBeGreaterThanOrEqual(1);
+    expect((await a.services.archive.claimStatements(['control|place:orrindale'])).map((x) => x.key)).toEqual(['stmt:orrindale-1']);
+    expect(await a.services.archive.backfillMatters()).toBe(0);
+  });
+});
