@@ -73,9 +73,23 @@ export class Executor {
     return this.transaction('WRITE', work);
   }
 
-  /** One read query in its own transaction. */
-  query<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.read((tx) => tx.run<T>(cypher, params));
+  /**
+   * One read query in an auto-commit transaction: one network round trip (RUN and PULL together),
+   * where an explicit transaction needs a second one to commit.
+   */
+  async query<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      this.roundTrips++;
+      const t0 = performance.now();
+      const res = await session.run(cypher, params);
+      if (TRACE) process.stderr.write(`cypher ${(performance.now() - t0).toFixed(1)} ms: ${cypher.trim().slice(0, 70).replace(/\s+/g, ' ')}\n`);
+      return res.records.map((r) => toPlain(r.toObject()) as T);
+    } catch (e) {
+      throw mapNeo4jError(e, this.options.uri);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Schema statements (constraints, indexes) run in auto-commit transactions. */
