@@ -50,7 +50,8 @@ export interface StatementData {
   speakerText: string | null;
   channel: string | null;
   saidAt: TimeSpanData | null;
-  speakerId: string | null;
+  /** The speaker's id, null when there is none; undefined when the query that read it did not look. */
+  speakerId?: string | null;
   saidInId: string | null;
 }
 

@@ -75,7 +75,7 @@ export function toStatement(p: Props & { speakerId?: string | null; saidInId?: s
     speakerText: (p.speakerText as string) ?? null,
     channel: (p.channel as string) ?? null,
     saidAt: spanFrom(p, 'saidAt'),
-    speakerId: p.speakerId ?? null,
+    speakerId: 'speakerId' in p ? (p.speakerId ?? null) : undefined,
     saidInId: p.saidInId ?? null,
   };
 }

@@ -36,7 +36,8 @@ export class EntityFieldsResolver {
 export class StatementFieldsResolver {
   @FieldResolver(() => Entity, { nullable: true, description: 'The resolved speaker; null where the text names none.' })
   async speaker(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
-    const id = s.speakerId ?? (await ctx.loaders.speaker.load(s.id));
+    // A statement read with its speaker (null: it has none) needs no further round trip.
+    const id = s.speakerId !== undefined ? s.speakerId : await ctx.loaders.speaker.load(s.id);
     return id ? ctx.loaders.node.load(id) : null;
   }
 
