@@ -3,7 +3,7 @@
  * results converted at the edge, errors mapped in one place, and a round-trip counter that tests
  * and the benchmark read.
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { mapNeo4jError } from './errors';
 import { toPlain } from './convert';
 
@@ -39,16 +39,17 @@ export class Executor {
     });
   }
 
+  /** Sends one query (counted, traced when asked) and converts its rows at the edge. */
+  private async send<T extends Row>(runner: ManagedTransaction | Session, cypher: string, params: Params): Promise<T[]> {
+    this.roundTrips++;
+    const t0 = performance.now();
+    const res = await runner.run(cypher, params);
+    if (TRACE) process.stderr.write(`cypher ${(performance.now() - t0).toFixed(1)} ms: ${cypher.trim().slice(0, 70).replace(/\s+/g, ' ')}\n`);
+    return res.records.map((r) => toPlain(r.toObject()) as T);
+  }
+
   private wrap(tx: ManagedTransaction): Tx {
-    return {
-      run: async <T extends Row>(cypher: string, params: Params = {}) => {
-        this.roundTrips++;
-        const t0 = performance.now();
-        const res = await tx.run(cypher, params);
-        if (TRACE) process.stderr.write(`cypher ${(performance.now() - t0).toFixed(1)} ms: ${cypher.trim().slice(0, 70).replace(/\s+/g, ' ')}\n`);
-        return res.records.map((r) => toPlain(r.toObject()) as T);
-      },
-    };
+    return { run: <T extends Row>(cypher: string, params: Params = {}) => this.send<T>(tx, cypher, params) };
   }
 
   private async transaction<R>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<R>): Promise<R> {
@@ -80,11 +81,7 @@ export class Executor {
   async query<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
-      this.roundTrips++;
-      const t0 = performance.now();
-      const res = await session.run(cypher, params);
-      if (TRACE) process.stderr.write(`cypher ${(performance.now() - t0).toFixed(1)} ms: ${cypher.trim().slice(0, 70).replace(/\s+/g, ' ')}\n`);
-      return res.records.map((r) => toPlain(r.toObject()) as T);
+      return await this.send<T>(session, cypher, params);
     } catch (e) {
       throw mapNeo4jError(e, this.options.uri);
     } finally {

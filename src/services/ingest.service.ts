@@ -119,11 +119,6 @@ async function storeStage(services: Services, job: Extracted, timings?: StageTim
   return result.status;
 }
 
-/** Runs the pipeline over one prepared document and stores it; returns added/updated/unchanged. */
-export async function ingestDocument(services: Services, doc: PreparedDocument, state: IngestState, timings?: StageTimings): Promise<'added' | 'updated' | 'unchanged'> {
-  return storeStage(services, await extractStage(services, doc, state, timings), timings);
-}
-
 /** Ingests files and folders; a bad file is reported and skipped, the rest go on. */
 export async function ingestPaths(services: Services, paths: string[], opts: IngestOptions = {}): Promise<SeedSummary> {
   const summary: SeedSummary = { added: [], updated: [], unchanged: [], failed: [], warnings: [], counts: { documents: 0, entities: 0, statements: 0, events: 0 } };
@@ -164,7 +159,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
   // the statements of the documents before it (for contradictions).
   let writing: Promise<void> = Promise.resolve();
   for (const source of sources) {
-    let job: Extracted | null = null;
+    let job: Extracted;
     try {
       t = performance.now();
       const doc = prepareDocument(source);
@@ -178,8 +173,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
       continue;
     }
     await writing;
-    const ready = job;
-    writing = storeStage(services, ready, timings).then(
+    writing = storeStage(services, job, timings).then(
       (status) => {
         summary[status].push(source.path);
         tick(source);
