@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.int.test.ts', 'node_modules/**'],
           setupFiles: ['test/setup.ts'],
+          // The extraction-quality tests take a few seconds; more on a loaded machine.
+          testTimeout: 30_000,
         },
       },
       {

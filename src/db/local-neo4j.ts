@@ -219,6 +219,7 @@ export async function start(opts: StartOptions): Promise<RunningInfo> {
       '--add-opens=java.base/java.nio=ALL-UNNAMED',
       '--add-opens=java.base/java.lang=ALL-UNNAMED',
       '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      ...(process.env.ANNALS_NEO4J_JVM_OPTS ?? '').split(/\s+/).filter(Boolean),
       '-cp',
       classpath(),
       'org.neo4j.server.CommunityEntryPoint',

@@ -4,7 +4,7 @@
  */
 import type { PreparedDocument } from '../ingest/types';
 import type { ContradictionRecord, EntityRecord, Extraction, StatementRecord, TimeSpanValue } from '../extract/types';
-import type { Executor, Tx } from './executor';
+import type { Executor } from './executor';
 import { claimMatters } from '../extract/contradictions';
 import { documentId, entityId, eventId, statementId } from './ids';
 import { int } from './convert';
@@ -80,60 +80,102 @@ function statementRows(statements: StatementRecord[], text: string) {
   }));
 }
 
+/** What storeDocument needs to find contradictions with stored statements. */
+export interface CrossCheck {
+  /** The matters of this document's claims (claimMatters). */
+  matters: string[];
+  /** The days within which stored statements are compared, or null for no limit. */
+  window: { from: string; to: string } | null;
+  /** The pairs between this document's statements and the stored candidates. */
+  detect(candidates: StatementRecord[]): ContradictionRecord[] | Promise<ContradictionRecord[]>;
+}
+
+/** Statements filed under any of $matters, said within $from..$to when given; binds s and its speaker sp. */
+const CANDIDATES = `UNWIND $matters AS k
+       MATCH (:Matter {key: k})<-[:CLAIMS]-(s:Statement)
+       WHERE $from IS NULL OR (s.saidAtLatest >= $from AND s.saidAtEarliest <= $to)
+       WITH DISTINCT s
+       OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)`;
+
+interface CandidateRow {
+  key: string;
+  kind: StatementRecord['kind'];
+  text: string;
+  claims: string | null;
+  saidAtEdtf: string | null;
+  saidAtEarliest: string | null;
+  saidAtLatest: string | null;
+  speakerKey: string | null;
+}
+
+/** A stored statement as the contradiction check sees it (only what the comparison needs). */
+function candidateRecord(s: CandidateRow): StatementRecord {
+  return {
+    key: s.key,
+    kind: s.kind,
+    text: s.text,
+    quote: null,
+    speakerKey: s.speakerKey,
+    speakerText: null,
+    channel: null,
+    saidAt: s.saidAtEdtf ? { edtf: s.saidAtEdtf, earliest: s.saidAtEarliest!, latest: s.saidAtLatest!, text: null } : null,
+    saidInKey: null,
+    aboutKeys: [],
+    evidence: { start: 0, end: 0 },
+    claims: JSON.parse(s.claims || '[]'),
+  };
+}
+
 export class ArchiveRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Stores a document with its extraction; the same bytes again change nothing. */
-  storeDocument(doc: PreparedDocument, x: Extraction, crossContradictions: ContradictionRecord[] = []): Promise<StoreResult> {
-    return this.executor.write(async (tx) => {
-      const id = documentId(doc.sha256);
-      const [head] = await tx.run<{ created: boolean; version: number; previous: string | null }>(
-        `OPTIONAL MATCH (prev:Document {identity: $identity, current: true}) WHERE prev.sha256 <> $sha256
-         WITH prev ORDER BY prev.version DESC LIMIT 1
-         MERGE (d:Document {sha256: $sha256})
-         ON CREATE SET d += $props, d.id = $id, d.created = true,
-                       d.version = coalesce(prev.version, 0) + 1, d.current = true, d.ingestedAt = toString(datetime())
-         WITH d, prev, coalesce(d.created, false) AS created
-         REMOVE d.created
-         FOREACH (_ IN CASE WHEN created AND prev IS NOT NULL THEN [1] ELSE [] END |
-           SET prev.current = false
-           MERGE (d)-[:SUPERSEDES]->(prev))
-         RETURN created, d.version AS version, prev.id AS previous`,
-        {
-          id,
-          sha256: doc.sha256,
-          identity: doc.identity,
-          props: {
-            identity: doc.identity,
-            path: doc.path,
-            relPath: doc.relPath ?? null,
-            title: doc.meta.title,
-            publisher: doc.meta.publisher,
-            url: doc.meta.url,
-            language: doc.meta.language,
-            source: doc.meta.source,
-            rights: doc.meta.rights,
-            notes: doc.meta.notes,
-            metadata: JSON.stringify(doc.meta.extra ?? {}),
-            published: doc.meta.published,
-            publishedSource: doc.meta.publishedSource,
-            ...spanProps('published', publishedSpan(doc.meta.published)),
-            mediaType: doc.mediaType,
-            text: doc.text,
-            original: Buffer.from(doc.original).toString('base64'),
-            furniture: JSON.stringify(doc.furniture),
-          },
-        },
-      );
-      if (!head.created) return { status: 'unchanged', id, version: head.version };
-      await writeExtraction(tx, id, doc.text, x, crossContradictions);
-      return { status: head.previous ? 'updated' : 'added', id, version: head.version };
+  /**
+   * Stores a document with its extraction, in one query: one transaction and one round trip. The
+   * same bytes again change nothing. With `cross`, the stored statements that may contradict this
+   * document's (see claimStatements) are read first, and the pairs `cross.detect` finds among them
+   * are stored with it.
+   */
+  async storeDocument(doc: PreparedDocument, x: Extraction, cross?: CrossCheck): Promise<StoreResult> {
+    const id = documentId(doc.sha256);
+    const pairs = cross ? await cross.detect(await this.claimStatements(cross.matters, cross.window)) : [];
+    const [head] = await this.executor.writeQuery<{ created: boolean; version: number; previous: string | null }>(STORE_DOCUMENT, {
+      id,
+      sha256: doc.sha256,
+      identity: doc.identity,
+      props: {
+        identity: doc.identity,
+        path: doc.path,
+        relPath: doc.relPath ?? null,
+        title: doc.meta.title,
+        publisher: doc.meta.publisher,
+        url: doc.meta.url,
+        language: doc.meta.language,
+        source: doc.meta.source,
+        rights: doc.meta.rights,
+        notes: doc.meta.notes,
+        metadata: JSON.stringify(doc.meta.extra ?? {}),
+        published: doc.meta.published,
+        publishedSource: doc.meta.publishedSource,
+        ...spanProps('published', publishedSpan(doc.meta.published)),
+        mediaType: doc.mediaType,
+        text: doc.text,
+        original: Buffer.from(doc.original).toString('base64'),
+        furniture: JSON.stringify(doc.furniture),
+      },
+      batch: extractionBatch(doc.text, x, pairs),
     });
+    if (!head.created) return { status: 'unchanged', id, version: head.version };
+    return { status: head.previous ? 'updated' : 'added', id, version: head.version };
   }
 
-  async hasDocument(sha256: string): Promise<boolean> {
-    const rows = await this.executor.query('MATCH (d:Document {sha256: $sha256}) RETURN d.id AS id', { sha256 });
-    return rows.length > 0;
+  /** Which of these sha256s are stored already (one round trip for many files). */
+  async storedDigests(sha256s: string[]): Promise<Set<string>> {
+    if (!sha256s.length) return new Set();
+    const rows = await this.executor.query<{ sha256: string }>(
+      'UNWIND $sha256s AS sha256 MATCH (d:Document {sha256: sha256}) RETURN d.sha256 AS sha256',
+      { sha256s },
+    );
+    return new Set(rows.map((r) => r.sha256));
   }
 
   /** Entities already in the archive, for cross-document resolution. */
@@ -147,29 +189,12 @@ export class ArchiveRepository {
    */
   async claimStatements(matters: string[], window: { from: string; to: string } | null = null): Promise<StatementRecord[]> {
     if (!matters.length) return [];
-    const rows = await this.executor.query<{ s: Record<string, unknown>; speakerKey: string | null }>(
-      `UNWIND $matters AS k
-       MATCH (:Matter {key: k})<-[:CLAIMS]-(s:Statement)
-       WHERE $from IS NULL OR (s.saidAtLatest >= $from AND s.saidAtEarliest <= $to)
-       WITH DISTINCT s
-       OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
-       RETURN s {.key, .kind, .text, .claims, .saidAtEdtf, .saidAtEarliest, .saidAtLatest} AS s, sp.key AS speakerKey`,
+    const rows = await this.executor.query<{ s: CandidateRow }>(
+      `${CANDIDATES}
+       RETURN s {.key, .kind, .text, .claims, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, speakerKey: sp.key} AS s`,
       { matters, from: window?.from ?? null, to: window?.to ?? null },
     );
-    return rows.map(({ s, speakerKey }) => ({
-      key: s.key as string,
-      kind: s.kind as StatementRecord['kind'],
-      text: s.text as string,
-      quote: null,
-      speakerKey,
-      speakerText: null,
-      channel: null,
-      saidAt: s.saidAtEdtf ? { edtf: s.saidAtEdtf as string, earliest: s.saidAtEarliest as string, latest: s.saidAtLatest as string, text: null } : null,
-      saidInKey: null,
-      aboutKeys: [],
-      evidence: { start: 0, end: 0 },
-      claims: JSON.parse((s.claims as string) || '[]'),
-    }));
+    return rows.map(({ s }) => candidateRecord(s));
   }
 
   /**
@@ -238,8 +263,10 @@ const LINKS = [
 type LinkType = (typeof LINKS)[number]['type'];
 
 /**
- * Everything extracted from one document, in one query (one round trip): entities, statements and
- * their relationships, events, contradictions. Each part is a unit subquery over rows prepared here,
+ * A document and everything extracted from it, in one query: one transaction, one round trip (an
+ * auto-commit transaction needs no separate COMMIT, and each round trip costs about a millisecond
+ * even on loopback). The document is MERGEd on its sha256 first; when it was stored already, nothing
+ * else is written. Then entities, statements and their relationships, events, contradictions. Each part is a unit subquery over rows prepared here,
  * so no per-row subquery or OPTIONAL MATCH runs; relationship endpoints are found by unique key/id.
  * Entity properties are written only when they change, so the full-text index is not rewritten for
  * every mention of a known entity.
@@ -248,7 +275,19 @@ type LinkType = (typeof LINKS)[number]['type'];
  * top-level parameters, including a size bucket for lists, so six list parameters would give
  * hundreds of variants of this large query, each planned anew; one map gives one plan.
  */
-const WRITE_EXTRACTION = `MATCH (d:Document {id: $docId})
+const STORE_DOCUMENT = `OPTIONAL MATCH (prev:Document {identity: $identity, current: true}) WHERE prev.sha256 <> $sha256
+     WITH prev ORDER BY prev.version DESC LIMIT 1
+     MERGE (d:Document {sha256: $sha256})
+     ON CREATE SET d += $props, d.id = $id, d.created = true,
+                   d.version = coalesce(prev.version, 0) + 1, d.current = true, d.ingestedAt = toString(datetime())
+     WITH d, prev, coalesce(d.created, false) AS created
+     REMOVE d.created
+     FOREACH (_ IN CASE WHEN created AND prev IS NOT NULL THEN [1] ELSE [] END |
+       SET prev.current = false
+       MERGE (d)-[:SUPERSEDES]->(prev))
+     WITH d, prev, created
+     CALL (d, created) {
+     WITH d WHERE created
      CALL (d) {
        UNWIND $batch.entities AS row
        MERGE (e:Entity {key: row.key})
@@ -307,9 +346,12 @@ ${LINKS.map(
        WHERE a <> b
        MERGE (a)-[r1:CONTRADICTS]->(b) SET r1.reason = row.reason
        MERGE (b)-[r2:CONTRADICTS]->(a) SET r2.reason = row.reason
-     }`;
+     }
+     }
+     RETURN created, d.version AS version, prev.id AS previous`;
 
-async function writeExtraction(tx: Tx, docId: string, text: string, x: Extraction, cross: ContradictionRecord[]): Promise<void> {
+/** The rows of STORE_DOCUMENT's $batch: everything extracted from one document. */
+function extractionBatch(text: string, x: Extraction, cross: ContradictionRecord[]) {
   const entities = entityRows(x.entities);
   const statements = statementRows(x.statements, text);
   const events = x.events.map((v) => ({
@@ -331,6 +373,5 @@ async function writeExtraction(tx: Tx, docId: string, text: string, x: Extractio
   };
   const matters = statements.flatMap((r) => r.props.matters.map((key) => ({ key, statement: r.key })));
   const pairs = [...x.contradictions, ...cross];
-  if (!entities.length && !statements.length && !events.length && !pairs.length) return;
-  await tx.run(WRITE_EXTRACTION, { docId, batch: { entities, statements, events, links, matters, pairs } });
+  return { entities, statements, events, links, matters, pairs };
 }

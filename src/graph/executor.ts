@@ -10,6 +10,9 @@ import { toPlain } from './convert';
 /** ANNALS_TRACE_CYPHER=1 prints each query's time on stderr. */
 const TRACE = process.env.ANNALS_TRACE_CYPHER === '1';
 
+/** How long a failed transaction is retried on transient errors. */
+const RETRY_MS = 5_000;
+
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
@@ -34,7 +37,7 @@ export class Executor {
       maxConnectionPoolSize: 50,
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
-      maxTransactionRetryTime: 5_000,
+      maxTransactionRetryTime: RETRY_MS,
       disableLosslessIntegers: false,
     });
   }
@@ -86,6 +89,26 @@ export class Executor {
       throw mapNeo4jError(e, this.options.uri);
     } finally {
       await session.close();
+    }
+  }
+
+  /**
+   * One write query in an auto-commit transaction: all of it commits or none of it, in one round trip
+   * (an explicit transaction needs a second one to commit). Retried on transient errors (a deadlock
+   * with another writer, a leader switch), as the driver retries explicit transactions.
+   */
+  async writeQuery<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    const deadline = Date.now() + RETRY_MS;
+    for (let attempt = 0; ; attempt++) {
+      const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await this.send<T>(session, cypher, params);
+      } catch (e) {
+        if (!neo4j.isRetryableError(e as Error) || Date.now() > deadline) throw mapNeo4jError(e, this.options.uri);
+      } finally {
+        await session.close();
+      }
+      await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt) * (0.8 + Math.random() * 0.4)));
     }
   }
 

@@ -8,10 +8,11 @@ import cliProgress from 'cli-progress';
 import { PROJECT_ROOT } from '../config';
 import { collectSources, prepareDocument, IngestError } from '../ingest';
 import type { IngestFailure, PreparedDocument } from '../ingest/types';
-import { extract } from '../extract/pipeline';
 import { claimMatters, detectContradictions, SAME_PERIOD_DAYS } from '../extract/contradictions';
 import { loadAuthorities } from '../extract/authorities';
-import type { AuthorityRecord, EntityRecord, ExtractContext, Extraction } from '../extract/types';
+import type { AuthorityRecord, Extraction, StatementRecord } from '../extract/types';
+import type { StoreStatus } from '../graph/archive.repository';
+import { ExtractionState } from './extractor';
 import type { Services } from './index';
 import { GraphError } from '../graph/errors';
 
@@ -55,47 +56,6 @@ export function readAuthorities(file: string | null | undefined): AuthorityRecor
   }
 }
 
-type Known = NonNullable<ExtractContext['known']>;
-
-/** Adds a document's entities to the in-memory list of known entities (the graph has them too). */
-function remember(known: Known, index: Map<string, number>, entities: EntityRecord[]): void {
-  for (const e of entities) {
-    const i = index.get(e.key);
-    if (i === undefined) {
-      index.set(e.key, known.length);
-      known.push({ key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases] });
-    } else {
-      const k = known[i];
-      for (const a of e.aliases) if (!k.aliases.includes(a) && a !== k.name) k.aliases.push(a);
-    }
-  }
-}
-
-interface IngestState {
-  authorities: AuthorityRecord[];
-  known: Known;
-  index: Map<string, number>;
-}
-
-/** What the first stage hands to the second: a document and its extraction, or nothing to store. */
-type Extracted = { doc: PreparedDocument; x: Extraction } | { unchanged: true };
-
-/**
- * Stage 1 (CPU in this process): skips bytes already stored, runs the language pipeline, and makes
- * the document's entities known to the documents after it.
- */
-async function extractStage(services: Services, doc: PreparedDocument, state: IngestState, timings?: StageTimings): Promise<Extracted> {
-  if (await services.archive.hasDocument(doc.sha256)) return { unchanged: true };
-  const t = performance.now();
-  const x = extract(doc.text, { published: doc.meta.published, authorities: state.authorities, known: state.known });
-  // Known before it is stored, so the next document can be extracted while this one is written.
-  // Should the write fail, the entities stay known for this run only: a later document that names
-  // them stores them itself (entities are MERGEd on their key).
-  remember(state.known, state.index, x.entities);
-  if (timings) timings.extract += performance.now() - t;
-  return { doc, x };
-}
-
 /** The days within which stored statements may contradict these (see SAME_PERIOD_DAYS). */
 function claimWindow(statements: Extraction['statements']): { from: string; to: string } | null {
   const spans = statements.flatMap((s) => (s.saidAt ? [s.saidAt] : []));
@@ -106,18 +66,22 @@ function claimWindow(statements: Extraction['statements']): { from: string; to: 
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
-/** Stage 2 (the database): contradictions with stored statements, then one write transaction. */
-async function storeStage(services: Services, job: Extracted, timings?: StageTimings): Promise<'added' | 'updated' | 'unchanged'> {
-  if ('unchanged' in job) return 'unchanged';
-  const t = performance.now();
-  const { doc, x } = job;
+/** Stage 2 (the database): one write transaction, which also finds contradictions with stored statements. */
+async function storeStage(services: Services, doc: PreparedDocument, x: Extraction): Promise<StoreStatus> {
   const claiming = x.statements.filter((s) => s.claims?.length && s.saidAt);
-  const candidates = await services.archive.claimStatements(claimMatters(claiming.flatMap((s) => s.claims ?? [])), claimWindow(claiming));
-  const cross = detectContradictions(x.statements, candidates);
-  const result = await services.archive.storeDocument(doc, x, cross);
-  if (timings) timings.write += performance.now() - t;
-  return result.status;
+  const matters = claimMatters(claiming.flatMap((s) => s.claims ?? []));
+  const cross = matters.length
+    ? { matters, window: claimWindow(claiming), detect: (candidates: StatementRecord[]) => detectContradictions(x.statements, candidates) }
+    : undefined;
+  return (await services.archive.storeDocument(doc, x, cross)).status;
 }
+
+/** Files read and cleaned ahead of the writes, and checked against the archive in one query. */
+const AHEAD = 32;
+
+type Source = Awaited<ReturnType<typeof collectSources>>['sources'][number];
+/** One file on its way: prepared, already stored, or failed before extraction. */
+type Job = { source: Source } & ({ doc: PreparedDocument } | { unchanged: true } | { error: unknown });
 
 /** Ingests files and folders; a bad file is reported and skipped, the rest go on. */
 export async function ingestPaths(services: Services, paths: string[], opts: IngestOptions = {}): Promise<SeedSummary> {
@@ -131,9 +95,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
 
   const authorities = readAuthorities(opts.authoritiesFile === undefined ? defaultAuthoritiesFile() : opts.authoritiesFile);
   await services.archive.backfillMatters();
-  const known: Known = await services.archive.knownEntities();
-  const index = new Map(known.map((k, i) => [k.key, i]));
-  const state = { authorities, known, index };
+  const extraction = new ExtractionState({ authorities, known: await services.archive.knownEntities() });
 
   const bar = opts.progress
     ? new cliProgress.SingleBar(
@@ -144,36 +106,40 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
   const started = Date.now();
   bar?.start(sources.length, 0, { file: '', rate: '0.0' });
   let done = 0;
-  const tick = (source: (typeof sources)[number]) => {
+  const tick = (source: Source) => {
     done++;
     const secs = (Date.now() - started) / 1000;
     bar?.update(done, { file: source.relPath.slice(-40), rate: secs > 0 ? (done / secs).toFixed(1) : '0.0' });
   };
-  const fail = (source: (typeof sources)[number], e: unknown) => {
+  const fail = (source: Source, e: unknown) => {
     if (e instanceof GraphError) throw e; // the database is down or refuses: stop, nothing half-written
     const reason = e instanceof IngestError ? e.message : `could not be processed: ${(e as Error)?.message ?? String(e)}`;
     summary.failed.push({ path: source.path, reason });
   };
-  // A two-stage pipeline: while document i is written (the database works), document i + 1 is
-  // read, cleaned and extracted here. Writes stay in file order, one at a time, so each one sees
-  // the statements of the documents before it (for contradictions).
+
+  /** Reads and cleans a slice of files, asks the archive once which are stored, hands the rest to the extractor. */
+  const prepareSlice = async (slice: Source[]): Promise<Job[]> => {
+    const prepared = slice.map((source): { source: Source; doc?: PreparedDocument; error?: unknown } => {
+      try {
+        const t0 = performance.now();
+        const doc = prepareDocument(source);
+        if (timings) timings.clean += performance.now() - t0;
+        for (const w of doc.warnings ?? []) summary.warnings.push({ path: source.path, reason: w });
+        return { source, doc };
+      } catch (error) {
+        return { source, error };
+      }
+    });
+    const stored = await services.archive.storedDigests(prepared.flatMap((j) => (j.doc ? [j.doc.sha256] : [])));
+    return prepared.map(({ source, doc, error }): Job => (!doc ? { source, error } : stored.has(doc.sha256) ? { source, unchanged: true } : { source, doc }));
+  };
+
+  // A pipeline: document i + 1 is extracted here while document i is written (the database works),
+  // and the files of the next slice are read while this slice's are extracted. Writes stay in file
+  // order, one at a time, so each one sees the statements of the documents before it (for contradictions).
   let writing: Promise<void> = Promise.resolve();
-  for (const source of sources) {
-    let job: Extracted;
-    try {
-      t = performance.now();
-      const doc = prepareDocument(source);
-      if (timings) timings.clean += performance.now() - t;
-      for (const w of doc.warnings ?? []) summary.warnings.push({ path: source.path, reason: w });
-      job = await extractStage(services, doc, state, timings);
-    } catch (e) {
-      await writing;
-      fail(source, e);
-      tick(source);
-      continue;
-    }
-    await writing;
-    writing = storeStage(services, job, timings).then(
+  const settle = (source: Source, store: Promise<StoreStatus>) => {
+    writing = store.then(
       (status) => {
         summary[status].push(source.path);
         tick(source);
@@ -184,9 +150,41 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
       },
     );
     writing.catch(() => undefined); // handled at the next await; not an unhandled rejection meanwhile
+  };
+  try {
+    let ahead: Promise<Job[]> | null = sources.length ? prepareSlice(sources.slice(0, AHEAD)) : null;
+    for (let i = 0; ahead; i += AHEAD) {
+      const jobs = await ahead;
+      ahead = i + AHEAD < sources.length ? prepareSlice(sources.slice(i + AHEAD, i + 2 * AHEAD)) : null;
+      ahead?.catch(() => undefined); // handled at the next await
+      for (const job of jobs) {
+        if ('unchanged' in job) {
+          await writing;
+          settle(job.source, Promise.resolve('unchanged'));
+          continue;
+        }
+        let x: Extraction;
+        try {
+          if ('error' in job) throw job.error;
+          const t0 = performance.now();
+          x = extraction.extract(job.doc.text, job.doc.meta.published);
+          if (timings) timings.extract += performance.now() - t0;
+        } catch (e) {
+          await writing;
+          settle(job.source, Promise.reject(e));
+          continue;
+        }
+        await writing;
+        const t0 = performance.now();
+        const store = storeStage(services, job.doc, x);
+        if (timings) void store.then(() => (timings.write += performance.now() - t0), () => undefined);
+        settle(job.source, store);
+      }
+    }
+    await writing;
+  } finally {
+    bar?.stop();
   }
-  await writing;
-  bar?.stop();
   summary.counts = await services.archive.counts();
   return summary;
 }
