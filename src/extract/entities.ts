@@ -45,6 +45,7 @@ import {
 } from './lexicon.js';
 import { isAllCaps, isCapitalized, isDottedAcronym, isPossessive, similarSurname, surnameBucket, tokenize, type Token } from './text.js';
 import type { AuthorityRecord, EntityKind, ExtractContext, Sentence, Span } from './types.js';
+import { currentPass } from './known-pass.js';
 
 export type CandidateSource =
   | 'authority'
@@ -219,7 +220,7 @@ interface KnownIndex {
  * Kept per list and brought up to date incrementally (the ingest appends entities and aliases to
  * the same list document after document), so the cost per document does not grow with the archive.
  */
-const knownCache = new WeakMap<object, { idx: KnownIndex; aliasCounts: number[] }>();
+const knownCache = new WeakMap<object, { idx: KnownIndex; aliasCounts: number[]; pass: number }>();
 
 function addKnownForm(idx: KnownIndex, k: NonNullable<ExtractContext['known']>[number], f: string): void {
   const lf = f.toLowerCase();
@@ -230,14 +231,18 @@ function knownIndex(ctx: ExtractContext): KnownIndex {
   const list = ctx.known ?? [];
   let st = knownCache.get(list);
   if (!st || st.aliasCounts.length > list.length) {
-    st = { idx: { byForm: new Map(), surnames: new Map() }, aliasCounts: [] };
+    st = { idx: { byForm: new Map(), surnames: new Map() }, aliasCounts: [], pass: -1 };
     knownCache.set(list, st);
   }
-  for (let i = 0; i < st.aliasCounts.length; i++) {
-    const k = list[i];
-    if (k.aliases.length !== st.aliasCounts[i]) {
-      for (const a of k.aliases.slice(st.aliasCounts[i])) addKnownForm(st.idx, k, a);
-      st.aliasCounts[i] = k.aliases.length;
+  // Aliases added to entries already indexed (looked for once per pass, see known-pass.ts).
+  if (st.pass !== currentPass()) {
+    st.pass = currentPass();
+    for (let i = 0; i < st.aliasCounts.length; i++) {
+      const k = list[i];
+      if (k.aliases.length !== st.aliasCounts[i]) {
+        for (const a of k.aliases.slice(st.aliasCounts[i])) addKnownForm(st.idx, k, a);
+        st.aliasCounts[i] = k.aliases.length;
+      }
     }
   }
   for (let i = st.aliasCounts.length; i < list.length; i++) {

@@ -15,6 +15,7 @@ import { segment, type Paragraph } from './segment.js';
 import { attributeStatements } from './statements.js';
 import { tokenize, tokensBySentence, type Token } from './text.js';
 import { findTimes } from './time.js';
+import { startPass } from './known-pass.js';
 import type { ContradictionRecord, EntityRecord, EventRecord, Extraction, ExtractContext, Sentence, StatementRecord, TimeMention } from './types.js';
 
 /** What the stages read and add. Every field but `text` and `ctx` starts empty. */
@@ -82,6 +83,7 @@ const indexCache = new WeakMap<ExtractContext['authorities'], AuthorityIndex>();
 
 /** The initial state for a text. */
 export function initialState(text: string, ctx: ExtractContext): PipelineState {
+  startPass();
   let authorities = indexCache.get(ctx.authorities);
   if (!authorities) {
     authorities = authorityIndex(ctx.authorities);

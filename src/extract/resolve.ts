@@ -19,6 +19,7 @@ import type { DemonymMention, EntityCandidate, Recognition, RoleCandidate } from
 import { gazetteer, type GazetteerPlace } from './gazetteer.js';
 import { editDistance, similarSurname, slug, surnameBucket } from './text.js';
 import type { AuthorityRecord, EntityKind, EntityRecord, ExtractContext, Mention, Span } from './types.js';
+import { currentPass } from './known-pass.js';
 
 /** A resolved mention: where an entity is referred to, for the later stages. */
 export interface MentionRef extends Span {
@@ -144,6 +145,8 @@ interface KnownIndexState {
   /** How many entries of the list are indexed, and how many aliases each had then. */
   aliasCounts: number[];
   byKey: Map<string, Known>;
+  /** The pass in which aliases were last looked for. */
+  pass: number;
 }
 const knownFormsCache = new WeakMap<readonly Known[], KnownIndexState>();
 
@@ -168,15 +171,18 @@ function indexForm(idx: KnownForms, k: Known, f: string): void {
 function knownState(known: readonly Known[]): KnownIndexState {
   let st = knownFormsCache.get(known);
   if (!st || st.aliasCounts.length > known.length) {
-    st = { idx: { byForm: new Map(), personsBySurname: new Map(), personsBySkeleton: new Map() }, aliasCounts: [], byKey: new Map() };
+    st = { idx: { byForm: new Map(), personsBySurname: new Map(), personsBySkeleton: new Map() }, aliasCounts: [], byKey: new Map(), pass: -1 };
     knownFormsCache.set(known, st);
   }
-  // Aliases added to entries already indexed.
-  for (let i = 0; i < st.aliasCounts.length; i++) {
-    const k = known[i];
-    if (k.aliases.length !== st.aliasCounts[i]) {
-      for (const a of k.aliases.slice(st.aliasCounts[i])) indexForm(st.idx, k, a);
-      st.aliasCounts[i] = k.aliases.length;
+  // Aliases added to entries already indexed (looked for once per pass, see known-pass.ts).
+  if (st.pass !== currentPass()) {
+    st.pass = currentPass();
+    for (let i = 0; i < st.aliasCounts.length; i++) {
+      const k = known[i];
+      if (k.aliases.length !== st.aliasCounts[i]) {
+        for (const a of k.aliases.slice(st.aliasCounts[i])) indexForm(st.idx, k, a);
+        st.aliasCounts[i] = k.aliases.length;
+      }
     }
   }
   // Entries appended since.
