@@ -294,11 +294,19 @@ const STORE_DOCUMENT = `OPTIONAL MATCH (prev:Document {identity: $identity, curr
        ON CREATE SET e:$(row.label), e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [], e.searchNames = row.name,
                      e.role = row.role, e.wikidata = row.wikidata, e.latitude = row.latitude,
                      e.longitude = row.longitude, e.country = row.country
+       MERGE (e)-[m:MENTIONED_IN]->(d)
+       SET m.starts = row.starts, m.ends = row.ends
+     }
+     // The mention above locked each entity until this transaction ends, so what is read here is
+     // what another writer committed last: no alias of a concurrent document is lost.
+     CALL {
+       UNWIND $batch.entities AS row
+       MATCH (e:Entity {key: row.key})
        // A person first seen by surname takes the fuller name a later document gives
        // ("Okafor", then "Mira Okafor"); the shorter form stays as an alias.
-       WITH d, e, row,
+       WITH e, row,
             CASE WHEN e.kind = 'PERSON' AND size(row.name) > size(e.name) AND row.name ENDS WITH (' ' + e.name) THEN row.name ELSE e.name END AS name
-       WITH d, e, row, name,
+       WITH e, row, name,
             reduce(acc = [a IN e.aliases WHERE a <> name], a IN row.aliases + CASE WHEN name <> e.name THEN [e.name] ELSE [] END |
                    CASE WHEN a IN acc OR a = name THEN acc ELSE acc + a END) AS aliases
        FOREACH (_ IN CASE WHEN name <> e.name OR size(aliases) <> size(e.aliases) THEN [1] ELSE [] END |
@@ -306,8 +314,6 @@ const STORE_DOCUMENT = `OPTIONAL MATCH (prev:Document {identity: $identity, curr
        FOREACH (_ IN CASE WHEN e.wikidata IS NULL AND row.wikidata IS NOT NULL THEN [1] ELSE [] END | SET e.wikidata = row.wikidata)
        FOREACH (_ IN CASE WHEN e.latitude IS NULL AND row.latitude IS NOT NULL THEN [1] ELSE [] END | SET e.latitude = row.latitude)
        FOREACH (_ IN CASE WHEN e.longitude IS NULL AND row.longitude IS NOT NULL THEN [1] ELSE [] END | SET e.longitude = row.longitude)
-       MERGE (e)-[m:MENTIONED_IN]->(d)
-       SET m.starts = row.starts, m.ends = row.ends
      }
      CALL (d) {
        UNWIND $batch.statements AS row
@@ -352,7 +358,8 @@ ${LINKS.map(
 
 /** The rows of STORE_DOCUMENT's $batch: everything extracted from one document. */
 function extractionBatch(text: string, x: Extraction, cross: ContradictionRecord[]) {
-  const entities = entityRows(x.entities);
+  // In one order in every transaction, so two writers lock shared entities in the same order.
+  const entities = entityRows(x.entities).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const statements = statementRows(x.statements, text);
   const events = x.events.map((v) => ({
     id: eventId(v.key),

@@ -66,14 +66,48 @@ function claimWindow(statements: Extraction['statements']): { from: string; to: 
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
-/** Stage 2 (the database): one write transaction, which also finds contradictions with stored statements. */
-async function storeStage(services: Services, doc: PreparedDocument, x: Extraction): Promise<StoreStatus> {
+/** A document being written: what a document written beside it must know. */
+interface Writing {
+  identity: string;
+  /** Its statements with claims (candidates for contradictions), and the keys of all its statements. */
+  claiming: StatementRecord[];
+  keys: Set<string>;
+  done: Promise<unknown>;
+}
+
+/**
+ * Stage 2 (the database): one write transaction, with the contradictions between this document's
+ * statements and stored ones, or ones of the documents being written beside it (`beside`, which the
+ * database does not show yet). A pair with a statement still being written waits until it is stored,
+ * and so does a new version of a file whose earlier version is being written.
+ */
+async function storeStage(services: Services, doc: PreparedDocument, x: Extraction, beside: Writing[]): Promise<StoreStatus> {
+  const settled = (w: Writing) => w.done.catch(() => undefined);
+  for (const w of beside) if (w.identity === doc.identity) await settled(w);
   const claiming = x.statements.filter((s) => s.claims?.length && s.saidAt);
   const matters = claimMatters(claiming.flatMap((s) => s.claims ?? []));
+  const window = claimWindow(claiming);
+  const inWindow = (s: StatementRecord) => !window || (!!s.saidAt && s.saidAt.latest >= window.from && s.saidAt.earliest <= window.to);
   const cross = matters.length
-    ? { matters, window: claimWindow(claiming), detect: (candidates: StatementRecord[]) => detectContradictions(x.statements, candidates) }
+    ? {
+        matters,
+        window,
+        detect: async (stored: StatementRecord[]) => {
+          const seen = new Set(stored.map((s) => s.key));
+          const others = beside.flatMap((w) => w.claiming).filter((s) => !seen.has(s.key) && inWindow(s));
+          const pairs = detectContradictions(x.statements, [...stored, ...others]);
+          for (const w of beside) if (pairs.some((p) => w.keys.has(p.a) || w.keys.has(p.b))) await settled(w);
+          return pairs;
+        },
+      }
     : undefined;
   return (await services.archive.storeDocument(doc, x, cross)).status;
+}
+
+/** Documents written at once (ANNALS_INGEST_WRITERS): one extracts and waits less while others are written. */
+function writers(): number {
+  const n = Number(process.env.ANNALS_INGEST_WRITERS ?? 2);
+  return Number.isInteger(n) && n >= 1 ? n : 2;
 }
 
 /** Files read and cleaned ahead of the writes, and checked against the archive in one query. */
@@ -134,22 +168,31 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
     return prepared.map(({ source, doc, error }): Job => (!doc ? { source, error } : stored.has(doc.sha256) ? { source, unchanged: true } : { source, doc }));
   };
 
-  // A pipeline: document i + 1 is extracted here while document i is written (the database works),
-  // and the files of the next slice are read while this slice's are extracted. Writes stay in file
-  // order, one at a time, so each one sees the statements of the documents before it (for contradictions).
-  let writing: Promise<void> = Promise.resolve();
-  const settle = (source: Source, store: Promise<StoreStatus>) => {
-    writing = store.then(
-      (status) => {
-        summary[status].push(source.path);
-        tick(source);
-      },
-      (e: unknown) => {
-        fail(source, e);
-        tick(source);
-      },
-    );
-    writing.catch(() => undefined); // handled at the next await; not an unhandled rejection meanwhile
+  // A pipeline: the next document is extracted here while the ones before it are written (up to
+  // `writers()` transactions at once; the database works on them meanwhile), and the files of the next
+  // slice are read while this slice's are extracted. Results are reported in file order.
+  const limit = writers();
+  const inFlight = new Set<Writing>();
+  const released = new Set<Promise<void>>(); // one per document in flight: settles once it is out
+  let reporting: Promise<void> = Promise.resolve();
+  let fatal: unknown = null;
+  const report = (source: Source, outcome: Promise<StoreStatus>) => {
+    outcome.catch(() => undefined); // reported below, in turn
+    reporting = reporting
+      .then(() => outcome)
+      .then(
+        (status) => {
+          summary[status].push(source.path);
+        },
+        (e: unknown) => {
+          try {
+            fail(source, e);
+          } catch (f) {
+            fatal ??= f; // the database is down or refuses: stop
+          }
+        },
+      )
+      .then(() => tick(source));
   };
   try {
     let ahead: Promise<Job[]> | null = sources.length ? prepareSlice(sources.slice(0, AHEAD)) : null;
@@ -158,9 +201,9 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
       ahead = i + AHEAD < sources.length ? prepareSlice(sources.slice(i + AHEAD, i + 2 * AHEAD)) : null;
       ahead?.catch(() => undefined); // handled at the next await
       for (const job of jobs) {
+        if (fatal) throw fatal;
         if ('unchanged' in job) {
-          await writing;
-          settle(job.source, Promise.resolve('unchanged'));
+          report(job.source, Promise.resolve('unchanged'));
           continue;
         }
         let x: Extraction;
@@ -170,18 +213,36 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
           x = extraction.extract(job.doc.text, job.doc.meta.published);
           if (timings) timings.extract += performance.now() - t0;
         } catch (e) {
-          await writing;
-          settle(job.source, Promise.reject(e));
+          report(job.source, Promise.reject(e));
           continue;
         }
-        await writing;
+        while (inFlight.size >= limit) await Promise.race(released);
+        if (fatal) throw fatal;
         const t0 = performance.now();
-        const store = storeStage(services, job.doc, x);
-        if (timings) void store.then(() => (timings.write += performance.now() - t0), () => undefined);
-        settle(job.source, store);
+        const store = storeStage(services, job.doc, x, [...inFlight]);
+        const w: Writing = {
+          identity: job.doc.identity,
+          claiming: x.statements.filter((s) => s.claims?.length && s.saidAt),
+          keys: new Set(x.statements.map((s) => s.key)),
+          done: store,
+        };
+        inFlight.add(w);
+        const release: Promise<void> = store
+          .then(
+            () => void (timings && (timings.write += performance.now() - t0)),
+            () => undefined,
+          )
+          .finally(() => {
+            inFlight.delete(w);
+            released.delete(release);
+          });
+        released.add(release);
+        report(job.source, store);
       }
     }
-    await writing;
+    await Promise.all(released);
+    await reporting;
+    if (fatal) throw fatal;
   } finally {
     bar?.stop();
   }
