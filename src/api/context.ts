@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { EvidenceData, NodeData, Page, StatementData } from '../graph/models';
-import { statementsBySpeakers, type RelationName } from '../graph/read.repository';
+import type { NodeData, Page } from '../graph/models';
+import { statementsBySpeakers, type DocumentProperty, type EvidenceRecord, type RelationName, type StatementRecord } from '../graph/read.repository';
 import type { Services } from '../services';
 import type { OriginalData } from '../graph/original.repository';
 
@@ -13,29 +13,81 @@ export interface ApiContext {
   loaders: Loaders;
 }
 
+/**
+ * Evidence wanted along with a list of statements (so that `evidence` below it costs no round trip
+ * of its own): the document properties to read (null: all), and the evidence loaders to prime, each
+ * named by the document properties its resolver asks for (see lookahead.evidenceSelections).
+ */
+export interface EvidenceAlong {
+  read: readonly DocumentProperty[] | null;
+  prime: readonly (readonly DocumentProperty[] | null)[];
+}
+
 export interface Loaders {
   node: DataLoader<string, NodeData | null>;
-  evidence: DataLoader<string, EvidenceData[]>;
+  /** Evidence with its documents, those read with the given properties (null: all of them). */
+  evidence: (documentProperties: readonly DocumentProperty[] | null) => DataLoader<string, EvidenceRecord[]>;
+  /** The statements a statement contradicts, with their speakers (and their evidence, when asked). */
+  contradicted: (along: EvidenceAlong | null) => DataLoader<string, StatementRecord[]>;
   speaker: DataLoader<string, string | null>;
   original: DataLoader<string, OriginalData | null>;
   documentText: DataLoader<string, string | null>;
   related: (relation: RelationName) => DataLoader<string, string[]>;
-  speakerStatements: DataLoader<{ id: string; first: number; after: string | null }, Page<StatementData>, string>;
+  speakerStatements: DataLoader<{ id: string; first: number; after: string | null; evidence: EvidenceAlong | null }, Page<StatementRecord>, string>;
 }
 
 const opts = { maxBatchSize: 1000 };
 
+const propsKey = (props: readonly DocumentProperty[] | null) => (props ? props.join(',') : '*');
+const alongKey = (along: EvidenceAlong | null) => (along ? `${propsKey(along.read)}>${along.prime.map(propsKey).join('|')}` : '');
+
 export function createLoaders(services: Services): Loaders {
   const relatedLoaders = new Map<RelationName, DataLoader<string, string[]>>();
+  const evidenceLoaders = new Map<string, DataLoader<string, EvidenceRecord[]>>();
+  const contradictedLoaders = new Map<string, DataLoader<string, StatementRecord[]>>();
   const node = new DataLoader<string, NodeData | null>((ids) => services.read.nodesByIds(ids), opts);
+
+  const evidence = (props: readonly DocumentProperty[] | null) => {
+    const key = propsKey(props);
+    let l = evidenceLoaders.get(key);
+    if (!l) {
+      l = new DataLoader(async (ids) => {
+        const lists = await services.lists.evidence(ids, props);
+        // Complete documents may serve any later lookup of the same id.
+        if (!props) for (const list of lists) for (const e of list) if (e.document) node.prime(e.document.id, e.document);
+        return lists;
+      }, opts);
+      evidenceLoaders.set(key, l);
+    }
+    return l;
+  };
+  /** Hands the evidence read along with statements to the loaders their `evidence` fields will ask. */
+  const primeEvidence = (along: EvidenceAlong, statementIds: Iterable<string>, found: Map<string, EvidenceRecord[]>) => {
+    for (const props of along.prime) {
+      const l = evidence(props);
+      for (const id of statementIds) l.prime(id, found.get(id) ?? []);
+    }
+  };
+
   return {
     node,
-    // Evidence brings its documents along, so `evidence { document { ... } }` costs no further round trip.
-    evidence: new DataLoader(async (ids) => {
-      const { evidence, documents } = await services.lists.evidenceWithDocuments(ids);
-      for (const d of documents) node.prime(d.id, d);
-      return evidence;
-    }, opts),
+    // Evidence brings its documents along, so `evidence { document { ... } }` costs no further round
+    // trip; only the document properties the query selects are read (one loader per such set).
+    evidence,
+    contradicted: (along) => {
+      const key = alongKey(along);
+      let l = contradictedLoaders.get(key);
+      if (!l) {
+        l = new DataLoader(async (ids) => {
+          const { lists, evidence: found } = await services.lists.contradicted(ids, along ? along.read : undefined);
+          for (const list of lists) for (const s of list) node.prime(s.id, s);
+          if (along && found) primeEvidence(along, lists.flat().map((s) => s.id), found);
+          return lists;
+        }, opts);
+        contradictedLoaders.set(key, l);
+      }
+      return l;
+    },
     speaker: new DataLoader((ids) => services.lists.speakers(ids), opts),
     original: new DataLoader((ids) => services.originals.byIds(ids), opts),
     documentText: new DataLoader((ids) => services.read.documentTexts(ids), opts),
@@ -46,23 +98,24 @@ export function createLoaders(services: Services): Loaders {
     },
     speakerStatements: new DataLoader(
       async (keys) => {
-        // One query per distinct page shape (first, after), all speakers at once.
-        const groups = new Map<string, { first: number; after: string | null; ids: string[] }>();
+        // One query per distinct page shape (first, after, evidence along), all speakers at once.
+        const groups = new Map<string, { first: number; after: string | null; along: EvidenceAlong | null; ids: string[] }>();
         for (const k of keys) {
-          const g = `${k.first}|${k.after ?? ''}`;
-          if (!groups.has(g)) groups.set(g, { first: k.first, after: k.after, ids: [] });
+          const g = `${k.first}|${k.after ?? ''}|${alongKey(k.evidence)}`;
+          if (!groups.has(g)) groups.set(g, { first: k.first, after: k.after, along: k.evidence, ids: [] });
           groups.get(g)!.ids.push(k.id);
         }
-        const results = new Map<string, Page<StatementData>>();
+        const results = new Map<string, Page<StatementRecord>>();
         await Promise.all(
-          [...groups.entries()].map(async ([g, { first, after, ids }]) => {
-            const pages = await statementsBySpeakers(services.executor, ids, first, after);
+          [...groups.entries()].map(async ([g, { first, after, along, ids }]) => {
+            const { pages, evidence: found } = await statementsBySpeakers(services.executor, ids, first, after, along ? along.read : undefined);
             ids.forEach((id, i) => results.set(`${id}|${g}`, pages[i]));
+            if (along && found) primeEvidence(along, pages.flatMap((p) => p.items.map((e) => e.node.id)), found);
           }),
         );
-        return keys.map((k) => results.get(`${k.id}|${k.first}|${k.after ?? ''}`)!);
+        return keys.map((k) => results.get(`${k.id}|${k.first}|${k.after ?? ''}|${alongKey(k.evidence)}`)!);
       },
-      { ...opts, cacheKeyFn: (k) => `${k.id}|${k.first}|${k.after ?? ''}` },
+      { ...opts, cacheKeyFn: (k) => `${k.id}|${k.first}|${k.after ?? ''}|${alongKey(k.evidence)}` },
     ),
   };
 }

@@ -21,16 +21,29 @@ export function summarize(samples: number[]): Latency {
   return { runs: s.length, p50Ms: round(percentile(s, 50)), p99Ms: round(percentile(s, 99)), meanMs: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)) };
 }
 
-/** Runs `fn(i)` `warmup` times unmeasured, then `runs` times, one after another. */
-export async function timeRuns(runs: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<Latency> {
-  for (let i = 0; i < warmup; i++) await fn(i);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn(i);
-    samples.push(performance.now() - t);
+/**
+ * Times several contenders in turn: run i of each, in an order that rotates, so that none is measured
+ * on caches the others warmed or in a quieter minute than the others. A contender that throws is
+ * left out from then on, with its error.
+ */
+export async function timeInterleaved(runs: number, warmup: number, fns: ((i: number) => Promise<unknown>)[]): Promise<(Latency | Error)[]> {
+  const samples: number[][] = fns.map(() => []);
+  const errors: (Error | null)[] = fns.map(() => null);
+  for (let i = -warmup; i < runs; i++) {
+    for (let j = 0; j < fns.length; j++) {
+      const k = (((i + j) % fns.length) + fns.length) % fns.length;
+      if (errors[k]) continue;
+      const t = performance.now();
+      try {
+        await fns[k](i < 0 ? i + warmup : i);
+      } catch (e) {
+        errors[k] = e instanceof Error ? e : new Error(String(e));
+        continue;
+      }
+      if (i >= 0) samples[k].push(performance.now() - t);
+    }
   }
-  return summarize(samples);
+  return fns.map((_, k) => errors[k] ?? summarize(samples[k]));
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });

@@ -7,6 +7,7 @@
 import type { Executor } from '../graph/executor';
 import { luceneQuery } from '../graph/read.repository';
 import { int } from '../graph/convert';
+import { LONG_SPAN_MS } from '../graph/archive.repository';
 
 export type Vars = Record<string, unknown>;
 
@@ -70,17 +71,40 @@ export const QUERY_TEXT = {
     neo4jGraphql: `query($from: String!, $to: String!) { timelineItemsConnection(first: 100, sort: [{ sortAt: ASC }], where: { sortAt: { gte: $from, lte: $to } }) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { node { __typename id sortAt ... on Statement { text saidAtEdtf speaker ${SPEAKER} } ... on Event { label type whenEdtf } } } } }`,
+    // The items overlapping the month: those starting in it, read in order from the start index (and
+    // counted from it), plus the long spans (:LongSpan) and the short ones (at most 32 days) that
+    // started before it and reach into it, from the (end, start) and (start, end) indexes.
     cypher: `CALL {
-               MATCH (s:Statement) WHERE s.saidAtLatest >= $from AND s.saidAtEarliest <= $to AND s.sortAt IS NOT NULL RETURN s AS n, s.sortAt AS at
+               MATCH (s:LongSpan) USING INDEX s:LongSpan(saidAtLatest, saidAtEarliest)
+               WHERE s.saidAtLatest >= $from AND s.saidAtEarliest < $from AND s:Statement RETURN s AS n, s.saidAtEarliest AS at
                UNION ALL
-               MATCH (v:Event) WHERE v.whenLatest >= $from AND v.whenEarliest <= $to AND v.sortAt IS NOT NULL RETURN v AS n, v.sortAt AS at
+               MATCH (s:Statement) USING INDEX s:Statement(saidAtEarliest, saidAtLatest)
+               WHERE s.saidAtEarliest >= $shortFrom AND s.saidAtEarliest < $from AND s.saidAtLatest >= $from AND NOT s:LongSpan RETURN s AS n, s.saidAtEarliest AS at
+               UNION ALL
+               MATCH (v:LongSpan) USING INDEX v:LongSpan(whenLatest, whenEarliest)
+               WHERE v.whenLatest >= $from AND v.whenEarliest < $from AND v:Event RETURN v AS n, v.whenEarliest AS at
+               UNION ALL
+               MATCH (v:Event) USING INDEX v:Event(whenEarliest, whenLatest)
+               WHERE v.whenEarliest >= $shortFrom AND v.whenEarliest < $from AND v.whenLatest >= $from AND NOT v:LongSpan RETURN v AS n, v.whenEarliest AS at
              }
-             WITH n, at ORDER BY at, n.id
-             WITH collect({n: n, at: at}) AS rows
-             UNWIND rows[0..101] AS x
-             WITH rows, x.n AS n, x.at AS at
-             OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
-             RETURN size(rows) AS total, collect(n {.id, .text, .label, .type, .saidAtEdtf, .whenEdtf, at: at, speaker: sp {.id, .name}}) AS items`,
+             WITH collect({n: n, at: at}) AS before
+             CALL { MATCH (s:Statement) WHERE s.saidAtEarliest >= $from AND s.saidAtEarliest <= $to RETURN count(s) AS inS }
+             CALL { MATCH (v:Event) WHERE v.whenEarliest >= $from AND v.whenEarliest <= $to RETURN count(v) AS inV }
+             CALL (before) {
+               CALL (before) {
+                 UNWIND before AS x RETURN x.n AS n, x.at AS at
+                 UNION ALL
+                 MATCH (s:Statement) WHERE s.saidAtEarliest >= $from AND s.saidAtEarliest <= $to
+                 WITH s ORDER BY s.saidAtEarliest, s.id LIMIT 101 RETURN s AS n, s.saidAtEarliest AS at
+                 UNION ALL
+                 MATCH (v:Event) WHERE v.whenEarliest >= $from AND v.whenEarliest <= $to
+                 WITH v ORDER BY v.whenEarliest, v.id LIMIT 101 RETURN v AS n, v.whenEarliest AS at
+               }
+               WITH n, at ORDER BY at, n.id LIMIT 101
+               OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
+               RETURN collect(n {.id, .text, .label, .type, .saidAtEdtf, .whenEdtf, at: at, speaker: sp {.id, .name}}) AS items
+             }
+             RETURN size(before) + inS + inV AS total, items`,
   },
   documentStatements: {
     graphql: `query($id: ID!) { document(id: $id) { id title publisher published { edtf } }
@@ -168,13 +192,15 @@ export async function buildQueries(executor: Executor, k = 8): Promise<BenchQuer
     const to = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 1) - 1);
     return { from: iso(from), to: iso(to) };
   });
+  // The earliest start of a short span (at most LONG_SPAN_MS long) that can reach into a month.
+  const shortFrom = (from: string) => iso(new Date(new Date(from).getTime() - LONG_SPAN_MS));
 
   const q = (name: keyof typeof QUERY_TEXT, candidates: BenchQuery['candidates']): BenchQuery => ({ name, description: DESCRIPTIONS[name], ...QUERY_TEXT[name], candidates });
   return [
     q('entityByAlias', aliasTerms.map((t) => ({ annals: { q: t }, neo4jGraphql: { q: luceneQuery(t) }, cypher: { lucene: luceneQuery(t) } }))),
     q('personStatements', people.map((p) => ({ annals: { id: p.id }, neo4jGraphql: { id: p.id }, cypher: { id: p.id } }))),
     q('placeWeek', weeks.map((w) => ({ annals: w, neo4jGraphql: w, cypher: w }))),
-    q('timelineMonth', months.map((m) => ({ annals: m, neo4jGraphql: m, cypher: m }))),
+    q('timelineMonth', months.map((m) => ({ annals: m, neo4jGraphql: m, cypher: { ...m, shortFrom: shortFrom(m.from) } }))),
     q('documentStatements', docs.map((d) => ({ annals: { id: d.id }, neo4jGraphql: { id: d.id }, cypher: { id: d.id } }))),
     q('contradictions', contradicted.map((s) => ({ annals: { id: s.id }, neo4jGraphql: { id: s.id }, cypher: { id: s.id } }))),
   ];

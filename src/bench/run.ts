@@ -18,7 +18,7 @@ import { createServices, type Services } from '../services';
 import { ingestPaths, type StageTimings } from '../services/ingest.service';
 import { ensureCorpus, type CorpusInfo } from './corpus';
 import { buildQueries, type BenchQuery } from './queries';
-import { closeAgent, postGraphql, table, timeRuns, fmt, type Latency } from './measure';
+import { closeAgent, postGraphql, table, timeInterleaved, fmt, type Latency } from './measure';
 import { neo4jGraphqlTypeDefs } from './neo4j-graphql';
 
 export interface BenchOptions {
@@ -234,15 +234,6 @@ async function measureQueries(db: Db, opts: BenchOptions): Promise<Omit<SizeResu
   const schema = await neo4jGraphqlSchema(driver);
   const results: QueryResult[] = [];
   const nan = { runs: 0, p50Ms: NaN, p99Ms: NaN, meanMs: NaN } satisfies Latency;
-  const attempt = async (label: string, f: () => Promise<Latency>): Promise<[Latency, string | undefined]> => {
-    try {
-      return [await f(), undefined];
-    } catch (e) {
-      const msg = `${label}: ${(e as Error).message}`;
-      opts.say(`  ! ${msg}`);
-      return [nan, msg];
-    }
-  };
   try {
     for (const q of queries) {
       const cand = (i: number) => q.candidates[i % q.candidates.length];
@@ -255,9 +246,18 @@ async function measureQueries(db: Db, opts: BenchOptions): Promise<Omit<SizeResu
       } catch {
         /* reported below */
       }
-      const [annals, e1] = await attempt(`${q.name} (Annals)`, () => timeRuns(opts.runs, opts.warmup, (i) => postGraphql(server.port, q.graphql, cand(i).annals)));
-      const [ngql, e2] = await attempt(`${q.name} (@neo4j/graphql)`, () => timeRuns(opts.runs, opts.warmup, (i) => runNeo4jGraphql(schema, q.neo4jGraphql, cand(i).neo4jGraphql)));
-      const [cy, e3] = await attempt(`${q.name} (Cypher)`, () => timeRuns(opts.runs, opts.warmup, (i) => runCypher(driver, q.cypher, cand(i).cypher)));
+      // The three are timed in turn, run by run (see timeInterleaved).
+      const timed = await timeInterleaved(opts.runs, opts.warmup, [
+        (i) => postGraphql(server.port, q.graphql, cand(i).annals),
+        (i) => runNeo4jGraphql(schema, q.neo4jGraphql, cand(i).neo4jGraphql),
+        (i) => runCypher(driver, q.cypher, cand(i).cypher),
+      ]);
+      const [[annals, e1], [ngql, e2], [cy, e3]] = timed.map((t, k): [Latency, string | undefined] => {
+        if (!(t instanceof Error)) return [t, undefined];
+        const msg = `${q.name} (${['Annals', '@neo4j/graphql', 'Cypher'][k]}): ${t.message}`;
+        opts.say(`  ! ${msg}`);
+        return [nan, msg];
+      });
       const r: QueryResult = {
         name: q.name,
         description: q.description,

@@ -6,6 +6,8 @@ import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, is
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values are plain: return them before the driver-type checks (large results pass here often).
+  if (typeof value !== 'object') return value;
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isDateTime(value as object)) return new Date((value as { toString(): string }).toString()).toISOString();
   if (isDate(value as object) || isLocalDateTime(value as object) || isLocalTime(value as object) || isTime(value as object) || isDuration(value as object)) {

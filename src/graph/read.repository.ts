@@ -17,6 +17,42 @@ const DOCUMENT_FIELDS =
   '.id, .identity, .title, .publisher, .url, .publishedEdtf, .publishedEarliest, .publishedLatest, .publishedText, ' +
   '.publishedSource, .sha256, .version, .current, .language, .ingestedAt, .relPath';
 
+/** Document properties a read may be limited to (the API reads only those a query selects). */
+export const DOCUMENT_PROPERTIES = [
+  'id', 'identity', 'title', 'publisher', 'url', 'publishedEdtf', 'publishedEarliest', 'publishedLatest', 'publishedText',
+  'publishedSource', 'sha256', 'version', 'current', 'language', 'ingestedAt', 'relPath',
+] as const;
+export type DocumentProperty = (typeof DOCUMENT_PROPERTIES)[number];
+
+/** The document properties to read: those named (from the fixed list above only; id always), or all. */
+function documentProperties(fields: readonly DocumentProperty[] | null): DocumentProperty[] {
+  if (!fields) return [...DOCUMENT_PROPERTIES];
+  const wanted = new Set<DocumentProperty>(['id', ...fields]);
+  return DOCUMENT_PROPERTIES.filter((f) => wanted.has(f));
+}
+
+/** An Entity's fields as the API reads them (not its full-text `searchNames`). */
+const ENTITY_FIELDS = '.id, .key, .kind, .name, .aliases, .wikidata, .latitude, .longitude, .role';
+/** A Statement's fields as the API reads them (not its key, claims or matters). */
+const STATEMENT_FIELDS = '.id, .kind, .text, .quote, .speakerText, .channel, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, .saidAtText, .sortAt';
+/** An Event's fields as the API reads them. */
+const EVENT_FIELDS = '.id, .label, .type, .whenEdtf, .whenEarliest, .whenLatest, .whenText, .sortAt';
+/** Either, for lists of both (the other type's properties are absent, hence null). */
+const ITEM_FIELDS = `${STATEMENT_FIELDS}, .label, .type, .whenEdtf, .whenEarliest, .whenLatest, .whenText`;
+
+/**
+ * A statement as the reads return it: with its speaker's record when the query read it along
+ * (null: it has none; undefined: not read), so the API resolves `speaker` with no further round trip.
+ */
+export interface StatementRecord extends StatementData {
+  speaker?: EntityData | null;
+}
+
+/** A passage of evidence, with the document it cites when the query read it along. */
+export interface EvidenceRecord extends EvidenceData {
+  document?: DocumentData;
+}
+
 /** Ids grouped by the node type their prefix names (ids of no known form are left out). */
 function idsByType(ids: readonly string[]): Record<'Document' | 'Entity' | 'Statement' | 'Event', string[]> {
   const out = { Document: [] as string[], Entity: [] as string[], Statement: [] as string[], Event: [] as string[] };
@@ -65,7 +101,8 @@ export function toEntity(p: Props): EntityData {
   };
 }
 
-export function toStatement(p: Props & { speakerId?: string | null; saidInId?: string | null }): StatementData {
+export function toStatement(p: Props & { speakerId?: string | null; saidInId?: string | null; speaker?: Props | null }): StatementRecord {
+  const speaker = p.speaker ? toEntity(p.speaker) : p.speaker === null ? null : undefined;
   return {
     __typename: 'Statement',
     id: p.id as string,
@@ -75,8 +112,9 @@ export function toStatement(p: Props & { speakerId?: string | null; saidInId?: s
     speakerText: (p.speakerText as string) ?? null,
     channel: (p.channel as string) ?? null,
     saidAt: spanFrom(p, 'saidAt'),
-    speakerId: 'speakerId' in p ? (p.speakerId ?? null) : undefined,
+    speakerId: 'speakerId' in p ? (p.speakerId ?? null) : speaker !== undefined ? (speaker?.id ?? null) : undefined,
     saidInId: p.saidInId ?? null,
+    ...(speaker !== undefined ? { speaker } : {}),
   };
 }
 
@@ -90,23 +128,23 @@ export class ReadRepository {
   /** Any node by id, in the order asked; null where none. One round trip, an index seek per id. */
   async nodesByIds(ids: readonly string[]): Promise<(NodeData | null)[]> {
     const byType = idsByType(ids);
-    const rows = await this.executor.query<{ labels: string[]; p: Props; speakerId: string | null; saidInId: string | null }>(
+    const rows = await this.executor.query<{ labels: string[]; p: Props; speakerId: string | null; saidInId: string | null; speaker: Props | null }>(
       `CALL {
          UNWIND $Document AS id MATCH (n:Document {id: id})
-         RETURN n, n {${DOCUMENT_FIELDS}} AS p, null AS speakerId, null AS saidInId
+         RETURN n, n {${DOCUMENT_FIELDS}} AS p, null AS speakerId, null AS saidInId, null AS speaker
          UNION ALL
          UNWIND $Entity AS id MATCH (n:Entity {id: id})
-         RETURN n, n {.*} AS p, null AS speakerId, null AS saidInId
+         RETURN n, n {${ENTITY_FIELDS}} AS p, null AS speakerId, null AS saidInId, null AS speaker
          UNION ALL
          UNWIND $Statement AS id MATCH (n:Statement {id: id})
          OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
          OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
-         RETURN n, n {.*} AS p, sp.id AS speakerId, pl.id AS saidInId
+         RETURN n, n {${STATEMENT_FIELDS}} AS p, sp.id AS speakerId, pl.id AS saidInId, sp {${ENTITY_FIELDS}} AS speaker
          UNION ALL
          UNWIND $Event AS id MATCH (n:Event {id: id})
-         RETURN n, n {.*} AS p, null AS speakerId, null AS saidInId
+         RETURN n, n {${EVENT_FIELDS}} AS p, null AS speakerId, null AS saidInId, null AS speaker
        }
-       RETURN labels(n) AS labels, p, speakerId, saidInId`,
+       RETURN labels(n) AS labels, p, speakerId, saidInId, speaker`,
       byType,
     );
     const byId = new Map<string, NodeData>();
@@ -117,7 +155,7 @@ export class ReadRepository {
         : l.includes('Entity')
           ? toEntity(r.p)
           : l.includes('Statement')
-            ? toStatement({ ...r.p, speakerId: r.speakerId, saidInId: r.saidInId })
+            ? toStatement({ ...r.p, speakerId: r.speakerId, saidInId: r.saidInId, speaker: r.speaker })
             : toEvent(r.p);
       byId.set(node.id, node);
     }
@@ -134,24 +172,26 @@ export class ReadRepository {
   /** Documents, oldest ingest first (stable when more are added). */
   async documents(first: number, after: string | null): Promise<Page<DocumentData>> {
     const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
-    return this.executor.read(async (tx) => {
-      const rows = await tx.run<{ p: Props }>(
-        `MATCH (d:Document)
+    // Page and count in one auto-commit query: one round trip.
+    const [{ rows, total }] = await this.executor.query<{ rows: Props[]; total: number }>(
+      `CALL { MATCH (d:Document) RETURN count(d) AS total }
+       CALL {
+         MATCH (d:Document)
          WHERE $k0 IS NULL OR d.ingestedAt > $k0 OR (d.ingestedAt = $k0 AND d.id > $k1)
-         RETURN d {${DOCUMENT_FIELDS}} AS p ORDER BY d.ingestedAt, d.id LIMIT $limit`,
-        { k0, k1, limit: int(first + 1) },
-      );
-      const [{ total }] = await tx.run<{ total: number }>('MATCH (d:Document) RETURN count(d) AS total');
-      const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.p.ingestedAt, r.p.id]), node: toDocument(r.p) }));
-      return { items, hasNextPage: rows.length > first, totalCount: total };
-    });
+         WITH d ORDER BY d.ingestedAt, d.id LIMIT $limit
+         RETURN collect(d {${DOCUMENT_FIELDS}}) AS rows
+       }
+       RETURN rows, total`,
+      { k0, k1, limit: int(first + 1) },
+    );
+    const items = rows.slice(0, first).map((p) => ({ cursor: encodeCursor([p.ingestedAt, p.id]), node: toDocument(p) }));
+    return { items, hasNextPage: rows.length > first, totalCount: total };
   }
 }
 
 /** Relations the API follows, each a fixed Cypher pattern (never built from input). */
 export const RELATIONS = {
   statementAbout: 'MATCH (n:Statement {id: id})-[:ABOUT]->(m) RETURN id, collect(DISTINCT m.id) AS ids',
-  statementContradicts: 'MATCH (n:Statement {id: id})-[:CONTRADICTS]->(m:Statement) RETURN id, collect(DISTINCT m.id) AS ids',
   eventPlaces: 'MATCH (n:Event {id: id})-[:AT]->(m:Place) RETURN id, collect(DISTINCT m.id) AS ids',
   eventParticipants: 'MATCH (n:Event {id: id})-[:INVOLVES]->(m:Entity) RETURN id, collect(DISTINCT m.id) AS ids',
   documentEntities: 'MATCH (n:Document {id: id})<-[:MENTIONED_IN]-(m:Entity) WITH id, m ORDER BY m.name RETURN id, collect(m.id) AS ids',
@@ -188,13 +228,22 @@ export function luceneQuery(input: string): string | null {
   return words.map((w) => (w.length >= 4 ? `(${w}^3 OR ${w}* OR ${w}~${w.length >= 7 ? 2 : 1})` : `(${w}^3 OR ${w}*)`)).join(' AND ');
 }
 
-const STATEMENT_WHERE = `
-  ($speakerIds IS NULL OR EXISTS { MATCH (s)-[:SAID_BY]->(sp) WHERE sp.id IN $speakerIds })
-  AND ($aboutIds IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(ab) WHERE ab.id IN $aboutIds })
-  AND ($documentIds IS NULL OR EXISTS { MATCH (s)-[:EVIDENCE]->(dd:Document) WHERE dd.id IN $documentIds })
-  AND ($from IS NULL OR s.saidAtLatest >= $from)
-  AND ($to IS NULL OR s.saidAtEarliest <= $to)
-  AND ($text IS NULL OR toLower(s.text) CONTAINS $text OR toLower(coalesce(s.quote, '')) CONTAINS $text)`;
+/** The statement filter, each part; the one the anchor implies is left out (see statementAnchor). */
+const STATEMENT_CONDITIONS = {
+  speakerIds: '($speakerIds IS NULL OR EXISTS { MATCH (s)-[:SAID_BY]->(sp) WHERE sp.id IN $speakerIds })',
+  aboutIds: '($aboutIds IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(ab) WHERE ab.id IN $aboutIds })',
+  documentIds: '($documentIds IS NULL OR EXISTS { MATCH (s)-[:EVIDENCE]->(dd:Document) WHERE dd.id IN $documentIds })',
+  from: '($from IS NULL OR s.saidAtLatest >= $from)',
+  to: '($to IS NULL OR s.saidAtEarliest <= $to)',
+  text: "($text IS NULL OR toLower(s.text) CONTAINS $text OR toLower(coalesce(s.quote, '')) CONTAINS $text)",
+} as const;
+
+function statementWhere(implied: keyof typeof STATEMENT_CONDITIONS | null): string {
+  return Object.entries(STATEMENT_CONDITIONS)
+    .filter(([k]) => k !== implied)
+    .map(([, c]) => c)
+    .join('\n  AND ');
+}
 
 /** `from` moved back by the longest short span: every span that is not :LongSpan and overlaps [from, …] starts after it. */
 function shortFrom(from: unknown): string | null {
@@ -205,14 +254,15 @@ function shortFrom(from: unknown): string | null {
 
 /**
  * All statements (or events) whose span may overlap [$from, $to], read from the time indexes: the
- * short spans from a bounded range of the start index, the long ones by their label. The exact
- * overlap test is applied after, by the caller's WHERE.
+ * short spans from a bounded range of the start index, the long ones from the :LongSpan index on
+ * their end (migration 0006). The exact overlap test is applied after, by the caller's WHERE.
  */
 function windowAnchor(v: 's' | 'v', p: { from: unknown; to: unknown; shortFrom?: unknown }): string {
   const [label, earliest, latest] = v === 's' ? ['Statement', 'saidAtEarliest', 'saidAtLatest'] : ['Event', 'whenEarliest', 'whenLatest'];
   if (p.from && p.to && p.shortFrom)
     return `CALL { MATCH (${v}:${label}) WHERE ${v}.${earliest} >= $shortFrom AND ${v}.${earliest} <= $to RETURN ${v}
-                   UNION MATCH (${v}:${label}:LongSpan) WHERE ${v}.${earliest} <= $to RETURN ${v} }`;
+                   UNION MATCH (${v}:LongSpan) USING INDEX ${v}:LongSpan(${latest}, ${earliest})
+                         WHERE ${v}.${latest} >= $from AND ${v}.${earliest} <= $to AND ${v}:${label} RETURN ${v} }`;
   if (p.from) return `MATCH (${v}:${label}) WHERE ${v}.${latest} >= $from`;
   if (p.to) return `MATCH (${v}:${label}) WHERE ${v}.${earliest} <= $to`;
   return `MATCH (${v}:${label})`;
@@ -220,16 +270,26 @@ function windowAnchor(v: 's' | 'v', p: { from: unknown; to: unknown; shortFrom?:
 
 /**
  * Where a statement list starts: at the documents, speakers or subjects the filter names (an index
- * seek and their relationships), else at all statements. The filter (STATEMENT_WHERE) is applied
- * after, unchanged, so the result is the same; only the work differs.
+ * seek and their relationships), else at all statements; and the filter applied after. The anchor
+ * matches exactly the statements that the condition on those ids selects, so that condition is not
+ * tested again (a statement cited by many documents would expand all its evidence once more); the
+ * others are applied unchanged, so the result is the same; only the work differs.
  */
-function statementAnchor(p: { documentIds: unknown; speakerIds: unknown; aboutIds: unknown; from: unknown; to: unknown; shortFrom: unknown }): string {
-  if (p.documentIds) return 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (s:Statement)-[:EVIDENCE]->(d0) WITH DISTINCT s';
-  if (p.speakerIds) return 'MATCH (e0:Entity) WHERE e0.id IN $speakerIds MATCH (s:Statement)-[:SAID_BY]->(e0) WITH DISTINCT s';
+function statementAnchor(p: { documentIds: unknown; speakerIds: unknown; aboutIds: unknown; from: unknown; to: unknown; shortFrom: unknown }): {
+  anchor: string;
+  where: string;
+} {
+  if (p.documentIds)
+    return { anchor: 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (s:Statement)-[:EVIDENCE]->(d0) WITH DISTINCT s', where: statementWhere('documentIds') };
+  if (p.speakerIds)
+    return { anchor: 'MATCH (e0:Entity) WHERE e0.id IN $speakerIds MATCH (s:Statement)-[:SAID_BY]->(e0) WITH DISTINCT s', where: statementWhere('speakerIds') };
   if (p.aboutIds)
-    return `CALL { MATCH (a0:Entity) WHERE a0.id IN $aboutIds RETURN a0 UNION MATCH (a0:Event) WHERE a0.id IN $aboutIds RETURN a0 }
-            MATCH (s:Statement)-[:ABOUT]->(a0) WITH DISTINCT s`;
-  return windowAnchor('s', p);
+    return {
+      anchor: `CALL { MATCH (a0:Entity) WHERE a0.id IN $aboutIds RETURN a0 UNION MATCH (a0:Event) WHERE a0.id IN $aboutIds RETURN a0 }
+            MATCH (s:Statement)-[:ABOUT]->(a0) WITH DISTINCT s`,
+      where: statementWhere('aboutIds'),
+    };
+  return { anchor: windowAnchor('s', p), where: statementWhere(null) };
 }
 
 function timelineUnion(p: { documentIds: unknown; entityIds: unknown; from: unknown; to: unknown; shortFrom: unknown }): string {
@@ -261,6 +321,103 @@ function timelineUnion(p: { documentIds: unknown; entityIds: unknown; from: unkn
   }`;
 }
 
+/**
+ * The timeline of a closed window [$from, $to] with no other filter, without sorting the window:
+ * the items overlapping it are (1) those starting inside it, read in order from the start index
+ * (ORDER BY + LIMIT served by the index, counted from the index alone), (2) the long spans
+ * (:LongSpan) that started before it and end inside or after it, from the :LongSpan index on their
+ * end, and (3) the short spans that started at most 32 days before it and reach into it, from the
+ * (start, end) index. (2) and (3) are few; they sort before (1). The three sets are disjoint, so
+ * the total is the sum of their sizes. An item's `at` is its sortAt, which the archive writes equal
+ * to its span's start (saidAtEarliest / whenEarliest), so the start indexes give the order.
+ */
+const TIMELINE_WINDOW = `
+  CALL {
+    MATCH (s:LongSpan) USING INDEX s:LongSpan(saidAtLatest, saidAtEarliest)
+    WHERE s.saidAtLatest >= $from AND s.saidAtEarliest < $from AND s:Statement
+    RETURN s AS n, s.saidAtEarliest AS at
+    UNION ALL
+    MATCH (s:Statement) USING INDEX s:Statement(saidAtEarliest, saidAtLatest)
+    WHERE s.saidAtEarliest >= $shortFrom AND s.saidAtEarliest < $from AND s.saidAtLatest >= $from AND NOT s:LongSpan
+    RETURN s AS n, s.saidAtEarliest AS at
+    UNION ALL
+    MATCH (v:LongSpan) USING INDEX v:LongSpan(whenLatest, whenEarliest)
+    WHERE v.whenLatest >= $from AND v.whenEarliest < $from AND v:Event
+    RETURN v AS n, v.whenEarliest AS at
+    UNION ALL
+    MATCH (v:Event) USING INDEX v:Event(whenEarliest, whenLatest)
+    WHERE v.whenEarliest >= $shortFrom AND v.whenEarliest < $from AND v.whenLatest >= $from AND NOT v:LongSpan
+    RETURN v AS n, v.whenEarliest AS at
+  }
+  WITH collect({n: n, at: at}) AS before
+  CALL { MATCH (s:Statement) WHERE s.saidAtEarliest >= $from AND s.saidAtEarliest <= $to RETURN count(s) AS inS }
+  CALL { MATCH (v:Event) WHERE v.whenEarliest >= $from AND v.whenEarliest <= $to RETURN count(v) AS inV }
+  CALL (before) {
+    CALL (before) {
+      UNWIND before AS x
+      WITH x.n AS n, x.at AS at WHERE $k0 IS NULL OR at > $k0 OR (at = $k0 AND n.id > $k1)
+      RETURN n, at
+      UNION ALL
+      MATCH (s:Statement) WHERE s.saidAtEarliest >= $inFrom AND s.saidAtEarliest <= $to
+        AND ($k0 IS NULL OR s.saidAtEarliest > $k0 OR (s.saidAtEarliest = $k0 AND s.id > $k1))
+      WITH s ORDER BY s.saidAtEarliest, s.id LIMIT $limit
+      RETURN s AS n, s.saidAtEarliest AS at
+      UNION ALL
+      MATCH (v:Event) WHERE v.whenEarliest >= $inFrom AND v.whenEarliest <= $to
+        AND ($k0 IS NULL OR v.whenEarliest > $k0 OR (v.whenEarliest = $k0 AND v.id > $k1))
+      WITH v ORDER BY v.whenEarliest, v.id LIMIT $limit
+      RETURN v AS n, v.whenEarliest AS at
+    }
+    WITH n, at ORDER BY at, n.id LIMIT $limit
+    OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
+    OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
+    WITH n, at, sp, pl ORDER BY at, n.id
+    RETURN collect({at: at, labels: labels(n), p: n {${ITEM_FIELDS}, speakerId: sp.id, saidInId: pl.id, speaker: sp {${ENTITY_FIELDS}}}}) AS rows
+  }
+  RETURN size(before) + inS + inV AS total, rows`;
+
+/** Evidence as columns: per node id, its passages' documents, offsets and excerpts; each document once. */
+type EvidenceColumns = {
+  ids: string[];
+  docIds: string[][];
+  starts: number[][];
+  ends: number[][];
+  excerpts: string[][];
+  docs: unknown[][];
+};
+
+/**
+ * The evidence of the nodes `n` (rows in; one row out), each passage in document ingest order then
+ * offset. Columns, not a map per passage: a statement may be reported by hundreds of documents, and
+ * the driver decodes lists of plain values far faster than as many small maps.
+ */
+function evidenceColumns(props: readonly DocumentProperty[]): string {
+  return `MATCH (n)-[e:EVIDENCE]->(d:Document)
+       WITH n.id AS id, e, d ORDER BY d.ingestedAt, e.start
+       WITH id, collect(d) AS ds, collect(e.start) AS starts, collect(e.end) AS ends, collect(e.excerpt) AS excerpts
+       WITH collect(id) AS ids, collect([d IN ds | d.id]) AS docIds, collect(starts) AS starts, collect(ends) AS ends,
+            collect(excerpts) AS excerpts, collect(ds) AS dss
+       CALL (dss) { UNWIND dss AS ds UNWIND ds AS d WITH DISTINCT d RETURN collect([${props.map((f) => `d.${f}`).join(', ')}]) AS docs }
+       RETURN ids, docIds, starts, ends, excerpts, docs`;
+}
+
+function fromEvidenceColumns(r: EvidenceColumns | undefined, props: readonly DocumentProperty[]): Map<string, EvidenceRecord[]> {
+  const documents = new Map<string, DocumentData>();
+  for (const values of r?.docs ?? []) {
+    const p: Props = {};
+    props.forEach((f, i) => (p[f] = values[i]));
+    documents.set(p.id as string, toDocument(p));
+  }
+  const m = new Map<string, EvidenceRecord[]>();
+  (r?.ids ?? []).forEach((id, i) =>
+    m.set(
+      id,
+      r!.docIds[i].map((documentId, j) => ({ documentId, start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document: documents.get(documentId) })),
+    ),
+  );
+  return m;
+}
+
 export class ListRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -271,25 +428,48 @@ export class ListRepository {
     return ids.map((id) => m.get(id) ?? []);
   }
 
-  /** Evidence as above, with the documents it cites (so a caller can prime its node cache). One round trip. */
-  async evidenceWithDocuments(ids: readonly string[]): Promise<{ evidence: EvidenceData[][]; documents: DocumentData[] }> {
+  /**
+   * The evidence of each statement or event, each passage with the document it cites, in the order
+   * asked. `documentFields` names the Document properties to read (id always; see
+   * DOCUMENT_PROPERTIES); null reads all of them. One round trip.
+   */
+  async evidence(ids: readonly string[], documentFields: readonly DocumentProperty[] | null = null): Promise<EvidenceRecord[][]> {
     const byType = idsByType(ids);
-    const rows = await this.executor.query<{ id: string; ev: EvidenceData[]; docs: Props[] }>(
+    const props = documentProperties(documentFields);
+    const [r] = await this.executor.query<EvidenceColumns>(
       `CALL {
-         UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN id, n
+         UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN n
          UNION ALL
-         UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN id, n
+         UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN n
        }
-       MATCH (n)-[e:EVIDENCE]->(d:Document)
-       WITH id, e, d ORDER BY d.ingestedAt, e.start
-       RETURN id, collect({documentId: d.id, start: e.start, end: e.end, excerpt: e.excerpt}) AS ev,
-              collect(d {${DOCUMENT_FIELDS}}) AS docs`,
+       ${evidenceColumns(props)}`,
       { Statement: byType.Statement, Event: byType.Event },
     );
-    const m = new Map(rows.map((r) => [r.id, r.ev]));
-    const documents = new Map<string, DocumentData>();
-    for (const r of rows) for (const d of r.docs) if (!documents.has(d.id as string)) documents.set(d.id as string, toDocument(d));
-    return { evidence: ids.map((id) => m.get(id) ?? []), documents: [...documents.values()] };
+    const m = fromEvidenceColumns(r, props);
+    return ids.map((id) => m.get(id) ?? []);
+  }
+
+  /**
+   * For each statement id, the statements it contradicts (with their speakers), in one round trip;
+   * with `evidenceOf` (the document properties to read, null: all), their evidence too, by statement id.
+   */
+  async contradicted(
+    ids: readonly string[],
+    evidenceOf?: readonly DocumentProperty[] | null,
+  ): Promise<{ lists: StatementRecord[][]; evidence: Map<string, EvidenceRecord[]> | null }> {
+    const props = evidenceOf === undefined ? null : documentProperties(evidenceOf);
+    const [r] = await this.executor.query<{ rows: { id: string; items: Props[] }[] } & Partial<EvidenceColumns>>(
+      `UNWIND $ids AS id MATCH (n:Statement {id: id})-[:CONTRADICTS]->(m:Statement)
+       WITH id, collect(DISTINCT m) AS ms
+       WITH collect({id: id, items: [m IN ms | m {${STATEMENT_FIELDS},
+         speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${ENTITY_FIELDS}}]),
+         saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])}]}) AS rows, collect(ms) AS mss
+       ${props ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}
+       RETURN rows${props ? ', ids, docIds, starts, ends, excerpts, docs' : ''}`,
+      { ids },
+    );
+    const m = new Map((r?.rows ?? []).map((x) => [x.id, x.items.map((p) => toStatement(p))]));
+    return { lists: ids.map((id) => m.get(id) ?? []), evidence: props ? fromEvidenceColumns(r as EvidenceColumns, props) : null };
   }
 
   /** For each statement id, its speaker's id (or null). */
@@ -305,38 +485,35 @@ export class ListRepository {
   async entities(query: string | null, kinds: string[] | null, first: number, after: string | null): Promise<Page<EntityData>> {
     const lucene = query ? luceneQuery(query) : null;
     if (query !== null && !lucene) return { items: [], hasNextPage: false, totalCount: 0 };
-    return this.executor.read(async (tx) => {
-      if (lucene) {
-        // Ranked by relevance; the cursor is the position in that ranking.
-        const [offset] = after ? (decodeCursor(after, 1) as number[]) : [0];
-        if (!Number.isInteger(offset) || offset < 0) throw new CursorError('"after" is not a cursor this list gave out');
-        const rows = await tx.run<{ p: Props; total: number }>(
-          `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
-           WHERE $kinds IS NULL OR node.kind IN $kinds
-           WITH collect(node) AS hits
-           WITH hits, size(hits) AS total
-           UNWIND hits[$offset..$offset + $limit] AS node
-           RETURN node {.id, .key, .kind, .name, .aliases, .wikidata, .latitude, .longitude, .role} AS p, total`,
-          { lucene, kinds, offset: int(offset), limit: int(first + 1) },
-        );
-        const total = rows[0]?.total ?? (await tx.run<{ total: number }>(
-          `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node WHERE $kinds IS NULL OR node.kind IN $kinds RETURN count(node) AS total`,
-          { lucene, kinds },
-        ))[0].total;
-        const items = rows.slice(0, first).map((r, i) => ({ cursor: encodeCursor([offset + i + 1]), node: toEntity(r.p) }));
-        return { items, hasNextPage: rows.length > first, totalCount: total };
-      }
-      const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
-      const rows = await tx.run<{ p: Props }>(
-        `MATCH (e:Entity) WHERE ($kinds IS NULL OR e.kind IN $kinds)
-           AND ($k0 IS NULL OR e.name > $k0 OR (e.name = $k0 AND e.id > $k1))
-         RETURN e {.*} AS p ORDER BY e.name, e.id LIMIT $limit`,
-        { kinds, k0, k1, limit: int(first + 1) },
+    // One auto-commit query for page and count (one round trip), whether or not the page is empty.
+    if (lucene) {
+      // Ranked by relevance; the cursor is the position in that ranking.
+      const [offset] = after ? (decodeCursor(after, 1) as number[]) : [0];
+      if (!Number.isInteger(offset) || offset < 0) throw new CursorError('"after" is not a cursor this list gave out');
+      const [{ rows, total }] = await this.executor.query<{ rows: Props[]; total: number }>(
+        `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+         WHERE $kinds IS NULL OR node.kind IN $kinds
+         WITH collect(node) AS hits
+         RETURN size(hits) AS total, [node IN hits[$offset..$offset + $limit] | node {${ENTITY_FIELDS}}] AS rows`,
+        { lucene, kinds, offset: int(offset), limit: int(first + 1) },
       );
-      const [{ total }] = await tx.run<{ total: number }>('MATCH (e:Entity) WHERE $kinds IS NULL OR e.kind IN $kinds RETURN count(e) AS total', { kinds });
-      const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.p.name, r.p.id]), node: toEntity(r.p) }));
+      const items = rows.slice(0, first).map((p, i) => ({ cursor: encodeCursor([offset + i + 1]), node: toEntity(p) }));
       return { items, hasNextPage: rows.length > first, totalCount: total };
-    });
+    }
+    const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
+    const [{ rows, total }] = await this.executor.query<{ rows: Props[]; total: number }>(
+      `CALL { MATCH (e:Entity) WHERE $kinds IS NULL OR e.kind IN $kinds RETURN count(e) AS total }
+       CALL {
+         MATCH (e:Entity) WHERE ($kinds IS NULL OR e.kind IN $kinds)
+           AND ($k0 IS NULL OR e.name > $k0 OR (e.name = $k0 AND e.id > $k1))
+         WITH e ORDER BY e.name, e.id LIMIT $limit
+         RETURN collect(e {${ENTITY_FIELDS}}) AS rows
+       }
+       RETURN rows, total`,
+      { kinds, k0, k1, limit: int(first + 1) },
+    );
+    const items = rows.slice(0, first).map((p) => ({ cursor: encodeCursor([p.name, p.id]), node: toEntity(p) }));
+    return { items, hasNextPage: rows.length > first, totalCount: total };
   }
 
   /** Statements matching a filter, in order of when they were said (undated last). */
@@ -355,14 +532,14 @@ export class ListRepository {
       limit: int(first + 1),
       noTime: NO_TIME,
     };
-    const anchor = statementAnchor(params);
+    const { anchor, where } = statementAnchor(params);
     // Page and count in one query (one round trip); both start where the filter points.
     // A filter by ids or by a closed window bounds the candidates: read them once, count and page
     // in memory. Otherwise count and page separately (never holding every statement).
     const bounded = !!(params.documentIds || params.speakerIds || params.aboutIds || (params.from && params.to && params.shortFrom));
     const [{ rows, total }] = await this.executor.query<{ rows: { p: Props; sortKey: string }[]; total: number }>(
       bounded
-        ? `${anchor} WITH s WHERE ${STATEMENT_WHERE}
+        ? `${anchor} WITH s WHERE ${where}
            WITH s, coalesce(s.sortAt, $noTime) AS sortKey ORDER BY sortKey, s.id
            WITH collect({s: s, sortKey: sortKey}) AS candidates
            WITH size(candidates) AS total,
@@ -372,17 +549,17 @@ export class ListRepository {
            OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
            OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
            WITH total, s, sortKey, sp, pl ORDER BY sortKey, s.id
-           RETURN total, collect(CASE WHEN s IS NULL THEN null ELSE {sortKey: sortKey, p: s {.*, speakerId: sp.id, saidInId: pl.id}} END) AS rows`
-        : `CALL { ${anchor} WITH s WHERE ${STATEMENT_WHERE} RETURN count(s) AS total }
+           RETURN total, collect(CASE WHEN s IS NULL THEN null ELSE {sortKey: sortKey, p: s {${STATEMENT_FIELDS}, speakerId: sp.id, saidInId: pl.id, speaker: sp {${ENTITY_FIELDS}}}} END) AS rows`
+        : `CALL { ${anchor} WITH s WHERE ${where} RETURN count(s) AS total }
        CALL {
-         ${anchor} WITH s WHERE ${STATEMENT_WHERE}
+         ${anchor} WITH s WHERE ${where}
          WITH s, coalesce(s.sortAt, $noTime) AS sortKey
          WHERE $k0 IS NULL OR sortKey > $k0 OR (sortKey = $k0 AND s.id > $k1)
          WITH s, sortKey ORDER BY sortKey, s.id LIMIT $limit
          OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
          OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
          WITH s, sortKey, sp, pl ORDER BY sortKey, s.id
-         RETURN collect({p: s {.*, speakerId: sp.id, saidInId: pl.id}, sortKey: sortKey}) AS rows
+         RETURN collect({p: s {${STATEMENT_FIELDS}, speakerId: sp.id, saidInId: pl.id, speaker: sp {${ENTITY_FIELDS}}}, sortKey: sortKey}) AS rows
        }
        RETURN rows, total`,
       params,
@@ -404,6 +581,12 @@ export class ListRepository {
       k1,
       limit: int(first + 1),
     };
+    if (!params.documentIds && !params.entityIds && params.from && params.to && params.shortFrom) {
+      // A window alone: read in index order (see TIMELINE_WINDOW); the page starts at the cursor.
+      const inFrom = typeof k0 === 'string' && k0 > params.from ? k0 : params.from;
+      const [{ rows, total }] = await this.executor.query<{ rows: { labels: string[]; p: Props; at: string }[]; total: number }>(TIMELINE_WINDOW, { ...params, inFrom });
+      return timelinePage(rows, total, first);
+    }
     const union = timelineUnion(params);
     const bounded = !!(params.documentIds || params.entityIds || (params.from && params.to && params.shortFrom));
     const [{ rows, total }] = await this.executor.query<{ rows: { labels: string[]; p: Props; at: string }[]; total: number }>(
@@ -417,7 +600,7 @@ export class ListRepository {
            OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
            OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
            WITH total, n, at, sp, pl ORDER BY at, n.id
-           RETURN total, collect(CASE WHEN n IS NULL THEN null ELSE {at: at, labels: labels(n), p: n {.*, speakerId: sp.id, saidInId: pl.id}} END) AS rows`
+           RETURN total, collect(CASE WHEN n IS NULL THEN null ELSE {at: at, labels: labels(n), p: n {${ITEM_FIELDS}, speakerId: sp.id, saidInId: pl.id, speaker: sp {${ENTITY_FIELDS}}}} END) AS rows`
         : `CALL { ${union} RETURN count(n) AS total }
        CALL {
          ${union}
@@ -426,49 +609,64 @@ export class ListRepository {
          OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
          OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
          WITH n, at, sp, pl ORDER BY at, n.id
-         RETURN collect({labels: labels(n), p: n {.*, speakerId: sp.id, saidInId: pl.id}, at: at}) AS rows
+         RETURN collect({labels: labels(n), p: n {${ITEM_FIELDS}, speakerId: sp.id, saidInId: pl.id, speaker: sp {${ENTITY_FIELDS}}}, at: at}) AS rows
        }
        RETURN rows, total`,
       params,
     );
-    const items = rows.slice(0, first).map((r) => ({
-      cursor: encodeCursor([r.at, r.p.id]),
-      node: r.labels.includes('Event') ? toEvent(r.p) : toStatement(r.p),
-    }));
-    return { items, hasNextPage: rows.length > first, totalCount: total };
+    return timelinePage(rows, total, first);
   }
 }
 
-/** Statements by each of several speakers, one page each, in one round trip. */
+function timelinePage(rows: { labels: string[]; p: Props; at: string }[], total: number, first: number): Page<EventData | StatementRecord> {
+  const items = rows.slice(0, first).map((r) => ({
+    cursor: encodeCursor([r.at, r.p.id]),
+    node: r.labels.includes('Event') ? toEvent(r.p) : toStatement(r.p),
+  }));
+  return { items, hasNextPage: rows.length > first, totalCount: total };
+}
+
+/**
+ * Statements by each of several speakers, one page each, in one round trip; with `evidenceOf` (the
+ * document properties to read, null: all), the evidence of the statements on those pages too.
+ */
 export async function statementsBySpeakers(
   executor: Executor,
   ids: readonly string[],
   first: number,
   after: string | null,
-): Promise<Page<StatementData>[]> {
+  evidenceOf?: readonly DocumentProperty[] | null,
+): Promise<{ pages: Page<StatementRecord>[]; evidence: Map<string, EvidenceRecord[]> | null }> {
   const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
-  const rows = await executor.query<{ eid: string; items: (Props & { sortKey: string })[]; total: number }>(
+  const props = evidenceOf === undefined ? null : documentProperties(evidenceOf);
+  const [r] = await executor.query<{ rows: { eid: string; speaker: Props; items: (Props & { sortKey: string })[]; total: number }[] } & Partial<EvidenceColumns>>(
     `UNWIND $ids AS eid
-     CALL (eid) {
-       MATCH (s:Statement)-[:SAID_BY]->(:Entity {id: eid})
+     MATCH (e:Entity {id: eid})
+     CALL (e) {
+       MATCH (s:Statement)-[:SAID_BY]->(e)
        WITH s, coalesce(s.sortAt, $noTime) AS sortKey
        WHERE $k0 IS NULL OR sortKey > $k0 OR (sortKey = $k0 AND s.id > $k1)
        WITH s, sortKey ORDER BY sortKey, s.id LIMIT $limit
        OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
-       RETURN collect(s {.*, speakerId: eid, saidInId: pl.id, sortKey: sortKey}) AS items
+       WITH s, sortKey, pl ORDER BY sortKey, s.id
+       RETURN collect(s {${STATEMENT_FIELDS}, saidInId: pl.id, sortKey: sortKey}) AS items, collect(s) AS nodes
      }
-     CALL (eid) { MATCH (s:Statement)-[:SAID_BY]->(:Entity {id: eid}) RETURN count(s) AS total }
-     RETURN eid, items, total`,
+     CALL (e) { MATCH (s:Statement)-[:SAID_BY]->(e) RETURN count(s) AS total }
+     WITH collect({eid: eid, speaker: e {${ENTITY_FIELDS}}, items: items, total: total}) AS rows, collect(nodes) AS nss
+     ${props ? `CALL (nss) { UNWIND nss AS ns UNWIND ns AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}
+     RETURN rows${props ? ', ids, docIds, starts, ends, excerpts, docs' : ''}`,
     { ids, k0, k1, limit: int(first + 1), noTime: NO_TIME },
   );
-  const m = new Map(rows.map((r) => [r.eid, r]));
-  return ids.map((id) => {
-    const r = m.get(id);
-    if (!r) return { items: [], hasNextPage: false, totalCount: 0 };
+  const m = new Map((r?.rows ?? []).map((x) => [x.eid, x]));
+  const pages = ids.map((id) => {
+    const x = m.get(id);
+    if (!x) return { items: [], hasNextPage: false, totalCount: 0 };
     return {
-      items: r.items.slice(0, first).map((p) => ({ cursor: encodeCursor([p.sortKey, p.id]), node: toStatement(p) })),
-      hasNextPage: r.items.length > first,
-      totalCount: r.total,
+      // The speaker is read once per page, not once per statement.
+      items: x.items.slice(0, first).map((p) => ({ cursor: encodeCursor([p.sortKey, p.id]), node: toStatement({ ...p, speakerId: x.eid, speaker: x.speaker }) })),
+      hasNextPage: x.items.length > first,
+      totalCount: x.total,
     };
   });
+  return { pages, evidence: props ? fromEvidenceColumns(r as EvidenceColumns, props) : null };
 }

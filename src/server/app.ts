@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { getSchema } from '../api/schema';
 import { createContext, type ApiContext } from '../api/context';
@@ -28,7 +29,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     formatError: formatError(opts.development ?? false),
     includeStacktraceInErrorResponses: opts.development ?? false,
     introspection: true,
-    plugins: [fastifyApolloDrainPlugin(app), costLimitPlugin()],
+    // No cache-control hints are used; Apollo's default plugin would wrap every field resolution.
+    plugins: [fastifyApolloDrainPlugin(app), costLimitPlugin(), ApolloServerPluginCacheControlDisabled()],
     validationRules: [depthLimit()],
   });
   await apollo.start();

@@ -1,7 +1,10 @@
 /** Field resolvers for nested data; each goes through a request-scoped DataLoader. */
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context';
-import type { DocumentData, EntityData, EventData, EvidenceData, NodeData, StatementData } from '../../graph/models';
+import type { DocumentData, EntityData, EventData, NodeData } from '../../graph/models';
+import type { EvidenceRecord, StatementRecord } from '../../graph/read.repository';
+import { documentPropertiesAt, evidenceAlong } from '../lookahead';
 import { Entity, Place } from '../types/entity.type';
 import { Evidence, Statement } from '../types/statement.type';
 import { Event } from '../types/event.type';
@@ -26,39 +29,44 @@ export class EntityFieldsResolver {
     @Ctx() ctx: ApiContext,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     const p = pageArgs(first, after);
-    return toConnection(await ctx.loaders.speakerStatements.load({ id: entity.id, first: p.first, after: p.after }));
+    // The statements' evidence, when the query asks for it, comes in the same round trip.
+    const evidence = info ? evidenceAlong(info, [['nodes'], ['edges', 'node']]) : null;
+    return toConnection(await ctx.loaders.speakerStatements.load({ id: entity.id, first: p.first, after: p.after, evidence }));
   }
 }
 
 @Resolver(() => Statement)
 export class StatementFieldsResolver {
   @FieldResolver(() => Entity, { nullable: true, description: 'The resolved speaker; null where the text names none.' })
-  async speaker(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
+  async speaker(@Root() s: StatementRecord, @Ctx() ctx: ApiContext) {
     // A statement read with its speaker (null: it has none) needs no further round trip.
+    if (s.speaker !== undefined) return s.speaker;
     const id = s.speakerId !== undefined ? s.speakerId : await ctx.loaders.speaker.load(s.id);
     return id ? ctx.loaders.node.load(id) : null;
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where it was said, when the text says so.' })
-  async saidIn(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
+  async saidIn(@Root() s: StatementRecord, @Ctx() ctx: ApiContext) {
     return s.saidInId ? ctx.loaders.node.load(s.saidInId) : null;
   }
 
   @FieldResolver(() => [Node], { description: 'The events and entities it is about.' })
-  async about(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
+  async about(@Root() s: StatementRecord, @Ctx() ctx: ApiContext) {
     return nodes(ctx, await ctx.loaders.related('statementAbout').load(s.id));
   }
 
   @FieldResolver(() => [Evidence], { description: 'Every passage, in every document, that reports it.' })
-  evidence(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.evidence.load(s.id);
+  evidence(@Root() s: StatementRecord, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.evidence(documentPropertiesAt(info, ['document'])).load(s.id);
   }
 
   @FieldResolver(() => [Statement], { description: 'Statements that assert something incompatible about the same matter.' })
-  async contradicts(@Root() s: StatementData, @Ctx() ctx: ApiContext) {
-    return nodes(ctx, await ctx.loaders.related('statementContradicts').load(s.id));
+  contradicts(@Root() s: StatementRecord, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    // Their evidence, when the query asks for it, comes in the same round trip.
+    return ctx.loaders.contradicted(evidenceAlong(info, [[]])).load(s.id);
   }
 }
 
@@ -75,8 +83,8 @@ export class EventFieldsResolver {
   }
 
   @FieldResolver(() => [Evidence])
-  evidence(@Root() v: EventData, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.evidence.load(v.id);
+  evidence(@Root() v: EventData, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.evidence(documentPropertiesAt(info, ['document'])).load(v.id);
   }
 }
 
@@ -116,7 +124,7 @@ export class DocumentFieldsResolver {
 @Resolver(() => Evidence)
 export class EvidenceFieldsResolver {
   @FieldResolver(() => Document)
-  document(@Root() e: EvidenceData, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.node.load(e.documentId);
+  document(@Root() e: EvidenceRecord, @Ctx() ctx: ApiContext) {
+    return e.document ?? ctx.loaders.node.load(e.documentId);
   }
 }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { prefetchBelow } from '../lookahead';
 import type { ApiContext } from '../context';
 import { Node } from '../types/node.type';
 import { Document } from '../types/document.type';
@@ -28,7 +30,8 @@ function checkWindow(from: Date | null | undefined, to: Date | null | undefined)
 @Resolver()
 export class QueryResolver {
   @Query(() => Node, { nullable: true, description: 'Any node by its global id; null when there is none.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext) {
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    prefetchBelow(ctx, info, id);
     return ctx.loaders.node.load(id);
   }
 
@@ -49,7 +52,8 @@ export class QueryResolver {
   }
 
   @Query(() => Entity, { nullable: true })
-  async entity(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext) {
+  async entity(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    prefetchBelow(ctx, info, id);
     const n = await ctx.loaders.node.load(id);
     return n && (n.__typename === 'Person' || n.__typename === 'Organization' || n.__typename === 'Place') ? n : null;
   }

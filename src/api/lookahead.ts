@@ -1,0 +1,154 @@
+/**
+ * Look-ahead: which fields a query selects below the field being resolved, so a loader reads only
+ * the stored properties the answer needs. Fragments are followed; @skip/@include are ignored (a
+ * field that may be skipped is still read: more than needed, never less).
+ */
+import { getArgumentValues, Kind, type FieldNode, type GraphQLInterfaceType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { DocumentProperty } from '../graph/read.repository';
+import { typeOfId } from '../graph/ids';
+import type { ApiContext } from './context';
+import { pageArgs } from './paging';
+
+/** The names of the fields selected in these selection sets (fragments followed). */
+function fieldsOf(sets: readonly (SelectionSetNode | undefined)[], info: GraphQLResolveInfo): FieldNode[] {
+  const out: FieldNode[] = [];
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    if (!set) return;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) out.push(sel);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        walk(info.fragments[sel.name.value]?.selectionSet);
+      }
+    }
+  };
+  sets.forEach(walk);
+  return out;
+}
+
+/** The field nodes reached from the current field by following `path` (field names). */
+export function selectedBelow(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) nodes = fieldsOf(nodes.map((n) => n.selectionSet), info).filter((f) => f.name.value === name);
+  return [...nodes];
+}
+
+/** Stored Document properties each field of the GraphQL type Document reads ([]: none beyond id). */
+const DOCUMENT_FIELD_PROPERTIES: Record<string, readonly DocumentProperty[]> = {
+  __typename: [],
+  id: [],
+  title: ['title'],
+  identity: ['identity'],
+  path: ['relPath'],
+  publisher: ['publisher'],
+  url: ['url'],
+  publishedSource: ['publishedSource'],
+  sha256: ['sha256'],
+  version: ['version'],
+  current: ['current'],
+  language: ['language'],
+  // Resolved by id through their own loaders:
+  text: [],
+  entities: [],
+  originalBase64: [],
+  mediaType: [],
+  metadata: [],
+  furniture: [],
+};
+
+const PUBLISHED_PROPERTIES: Record<string, DocumentProperty | null> = {
+  __typename: null,
+  edtf: 'publishedEdtf',
+  earliest: 'publishedEarliest',
+  latest: 'publishedLatest',
+  text: 'publishedText',
+};
+
+/**
+ * The Document properties that the Document objects at `path` below the current field need, or
+ * null (read them all) when a selected field is not known here.
+ */
+export function documentPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): DocumentProperty[] | null {
+  const docs = selectedBelow(info, path);
+  const props = new Set<DocumentProperty>();
+  for (const f of fieldsOf(docs.map((d) => d.selectionSet), info)) {
+    if (f.name.value === 'published') {
+      // A TimeSpan: only the parts selected (its edtf always: it tells whether there is one).
+      props.add('publishedEdtf');
+      for (const t of fieldsOf([f.selectionSet], info)) {
+        const q = PUBLISHED_PROPERTIES[t.name.value];
+        if (q === undefined) return null;
+        if (q) props.add(q);
+      }
+      continue;
+    }
+    const p = DOCUMENT_FIELD_PROPERTIES[f.name.value];
+    if (!p) return null;
+    p.forEach((x) => props.add(x));
+  }
+  return [...props].sort();
+}
+
+/**
+ * For the statements at each of `paths` below the current field (e.g. ['nodes'] and ['edges', 'node']
+ * of a connection): where `evidence` is selected, the document properties it needs. Empty when no
+ * path selects evidence.
+ */
+export function evidenceSelections(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): (DocumentProperty[] | null)[] {
+  const out: (DocumentProperty[] | null)[] = [];
+  for (const path of paths) if (selectedBelow(info, [...path, 'evidence']).length) out.push(documentPropertiesAt(info, [...path, 'evidence', 'document']));
+  return out;
+}
+
+/** Evidence to read along with the statements at `paths` (null when none is selected). */
+export function evidenceAlong(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): { read: DocumentProperty[] | null; prime: (DocumentProperty[] | null)[] } | null {
+  const prime = evidenceSelections(info, paths);
+  if (!prime.length) return null;
+  // Read what every one of them needs (all properties if one of them needs all).
+  const read = prime.some((p) => p === null) ? null : [...new Set(prime.flatMap((p) => p!))].sort();
+  return { read, prime };
+}
+
+/** The field nodes of `path` below the current field, grouped by response key (alias or name). */
+function byResponseKey(nodes: FieldNode[]): FieldNode[][] {
+  const groups = new Map<string, FieldNode[]>();
+  for (const n of nodes) {
+    const k = n.alias?.value ?? n.name.value;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(n);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Starts, for a node fetched by id, the list loads its selection will make one level down (a
+ * statement's `contradicts`, an entity's `statements`), at the same time as the node itself: the
+ * loads are the ones those fields' resolvers will make (same loader, same key), so they find them
+ * in the loaders' caches and the two round trips overlap instead of following each other. A load
+ * that does not match (a field asked twice with different arguments) is simply made again.
+ */
+export function prefetchBelow(ctx: ApiContext, info: GraphQLResolveInfo, id: string): void {
+  const type = typeOfId(id);
+  const quiet = (p: Promise<unknown>) => void p.catch(() => undefined); // the field's own load reports errors
+  if (type === 'Statement') {
+    for (const nodes of byResponseKey(selectedBelow(info, ['contradicts']))) {
+      quiet(ctx.loaders.contradicted(evidenceAlong({ ...info, fieldNodes: nodes }, [[]])).load(id));
+    }
+  } else if (type === 'Entity') {
+    const field = (info.schema.getType('Entity') as GraphQLInterfaceType | undefined)?.getFields().statements;
+    if (!field) return;
+    for (const nodes of byResponseKey(selectedBelow(info, ['statements']))) {
+      let page: { first: number; after: string | null };
+      try {
+        const args = getArgumentValues(field, nodes[0], info.variableValues) as { first?: number | null; after?: string | null };
+        page = pageArgs(args.first, args.after);
+      } catch {
+        continue;
+      }
+      const evidence = evidenceAlong({ ...info, fieldNodes: nodes }, [['nodes'], ['edges', 'node']]);
+      quiet(ctx.loaders.speakerStatements.load({ id, first: page.first, after: page.after, evidence }));
+    }
+  }
+}

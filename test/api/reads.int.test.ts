@@ -1,0 +1,170 @@
+/**
+ * The read paths tuned for speed (issue #8) give the answers the rules define: a window's timeline
+ * read from the span indexes (overlap rule, order, totals, paging), evidence read with only the
+ * document fields a query selects, and nested lists fetched in as few round trips as levels.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { freshArchive, type TestArchive } from '../helpers/archive';
+import { entity, event, extraction, preparedDoc, statement } from '../helpers/fixtures';
+import { gql } from '../helpers/graphql';
+import { buildApp } from '../../src/server/app';
+import { documentId, entityId, statementId } from '../../src/graph/ids';
+import type { TimeSpanValue } from '../../src/extract/types';
+
+let a: TestArchive;
+let app: FastifyInstance;
+
+const span = (earliest: string, latest: string): TimeSpanValue => ({ edtf: `${earliest.slice(0, 10)}/${latest.slice(0, 10)}`, earliest, latest, text: null });
+const dayOf = (d: string): TimeSpanValue => ({ edtf: d, earliest: `${d}T00:00:00.000Z`, latest: `${d}T23:59:59.999Z`, text: null });
+
+// Items around the window March 2040, statements (S) and events (E), long (> 32 days) and short.
+const ITEMS: { name: string; kind: 'S' | 'E'; when: TimeSpanValue }[] = [
+  { name: 'Alpha year report', kind: 'S', when: span('2039-06-01T00:00:00.000Z', '2040-05-31T23:59:59.999Z') }, // long, started before, reaches in
+  { name: 'Bravo old year', kind: 'S', when: span('2038-01-01T00:00:00.000Z', '2038-12-31T23:59:59.999Z') }, // long, ended before
+  { name: 'Charlie week', kind: 'E', when: span('2040-02-25T00:00:00.000Z', '2040-03-02T23:59:59.999Z') }, // short, started before, reaches in
+  { name: 'Delta week', kind: 'E', when: span('2040-02-20T00:00:00.000Z', '2040-02-28T23:59:59.999Z') }, // short, ended before
+  { name: 'Echo day', kind: 'S', when: dayOf('2040-03-05') },
+  { name: 'Foxtrot day', kind: 'E', when: dayOf('2040-03-05') },
+  { name: 'Golf day', kind: 'S', when: dayOf('2040-03-05') },
+  { name: 'Hotel last day', kind: 'S', when: dayOf('2040-03-31') },
+  { name: 'India after', kind: 'S', when: dayOf('2040-04-01') },
+  { name: 'Juliet long inside', kind: 'E', when: span('2040-03-15T00:00:00.000Z', '2040-12-31T23:59:59.999Z') }, // long, starts inside
+  { name: 'Kilo month', kind: 'S', when: span('2040-01-30T00:00:00.000Z', '2040-03-01T00:00:00.000Z') }, // 31 days: short, ends at the window's start
+  { name: 'Lima decade', kind: 'E', when: span('2031-01-01T00:00:00.000Z', '2040-12-31T23:59:59.999Z') }, // long, covers the window
+  { name: 'Mike no date', kind: 'S', when: null as unknown as TimeSpanValue }, // undated: never on a timeline
+];
+const FROM = '2040-03-01T00:00:00.000Z';
+const TO = '2040-03-31T23:59:59.999Z';
+
+const TEXT = ITEMS.map((i) => `${i.name} happened.`).join(' ') + ' Nadia Quill said it. Oscar Reed said the opposite.';
+let ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  a = await freshArchive();
+  app = await buildApp({ services: a.services, development: true });
+  const quill = entity('PERSON', 'Nadia Quill', TEXT);
+  const reed = entity('PERSON', 'Oscar Reed', TEXT);
+  const statements = ITEMS.filter((i) => i.kind === 'S').map((i) =>
+    statement(TEXT, { key: `stmt:w:${i.name}`, said: `${i.name} happened.`, speakerKey: quill.key, saidAt: i.when ?? null }),
+  );
+  const events = ITEMS.filter((i) => i.kind === 'E').map((i) => event(TEXT, { key: `event:w:${i.name}`, said: `${i.name} happened.`, type: 'other', when: i.when }));
+  const saidIt = statement(TEXT, { key: 'stmt:w:said-it', said: 'Nadia Quill said it.', speakerKey: quill.key, saidAt: dayOf('2040-03-06') });
+  const opposite = statement(TEXT, { key: 'stmt:w:opposite', said: 'Oscar Reed said the opposite.', speakerKey: reed.key, saidAt: dayOf('2040-03-06') });
+  // A second document reporting the contradicting statement again: two evidence passages.
+  const doc = preparedDoc(TEXT, { title: 'Window report', published: '2040-03-07' });
+  await a.services.archive.storeDocument(
+    doc,
+    extraction({ entities: [quill, reed], statements: [...statements, saidIt, opposite], events, contradictions: [{ a: saidIt.key, b: opposite.key, reason: 'differ' }] }),
+  );
+  const doc2 = preparedDoc(TEXT, { title: 'Window report, again', published: '2040-03-08', identity: 'test/again.txt' });
+  await a.services.archive.storeDocument(doc2, extraction({ entities: [quill, reed], statements: [saidIt, opposite] }));
+  ids = { quill: entityId(quill.key), saidIt: statementId(saidIt.key), doc: documentId(doc.sha256) };
+});
+afterAll(async () => {
+  await app.close();
+  await a.close();
+});
+
+describe('the timeline of a window', () => {
+  const Q = `query($f: TimelineFilter, $first: Int, $after: String) {
+    timeline(filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { at { earliest latest } item { __typename ... on Event { id label } ... on Statement { id text } } } }
+    }
+  }`;
+  type Edge = { cursor: string; node: { at: { earliest: string; latest: string }; item: { id: string; label?: string; text?: string } } };
+
+  it('holds every item whose span overlaps the window, long or short, in order of start then id', async () => {
+    const r = await gql(app, Q, { f: { from: FROM, to: TO }, first: 100 });
+    expect(r.errors).toBeUndefined();
+    const edges: Edge[] = r.data.timeline.edges;
+    const names = edges.map((e) => (e.node.item.label ?? e.node.item.text)!.replace(' happened.', ''));
+    const expected = ITEMS.filter((i) => i.when && i.when.earliest <= TO && i.when.latest >= FROM).map((i) => i.name);
+    expect(new Set(names)).toEqual(new Set([...expected, 'Nadia Quill said it.', 'Oscar Reed said the opposite.']));
+    expect(r.data.timeline.totalCount).toBe(expected.length + 2);
+    const keys = edges.map((e) => [e.node.at.earliest, e.node.item.id].join('|'));
+    expect(keys).toEqual([...keys].sort());
+    for (const e of edges) expect(e.node.at.earliest <= TO && e.node.at.latest >= FROM).toBe(true);
+  });
+
+  it('pages through the same items in the same order, with the same total on every page', async () => {
+    const all: Edge[] = (await gql(app, Q, { f: { from: FROM, to: TO }, first: 100 })).data.timeline.edges;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const r: any = await gql(app, Q, { f: { from: FROM, to: TO }, first: 2, after });
+      expect(r.data.timeline.totalCount).toBe(all.length);
+      seen.push(...r.data.timeline.edges.map((e: Edge) => e.node.item.id));
+      if (!r.data.timeline.pageInfo.hasNextPage) break;
+      after = r.data.timeline.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.map((e) => e.node.item.id));
+  });
+
+  it('gives the same items as the same window with a filter that reads them another way', async () => {
+    const byWindow: Edge[] = (await gql(app, Q, { f: { from: FROM, to: TO }, first: 100 })).data.timeline.edges;
+    const byDoc: Edge[] = (await gql(app, Q, { f: { from: FROM, to: TO, documentIds: [ids.doc] }, first: 100 })).data.timeline.edges;
+    expect(byDoc.map((e) => e.cursor)).toEqual(byWindow.map((e) => e.cursor));
+  });
+
+  it('lists a window of statements by the same overlap rule', async () => {
+    const r = await gql(app, 'query($f: StatementFilter) { statements(filter: $f, first: 100) { totalCount nodes { text } } }', { f: { from: FROM, to: TO } });
+    const expected = ITEMS.filter((i) => i.kind === 'S' && i.when && i.when.earliest <= TO && i.when.latest >= FROM).map((i) => `${i.name} happened.`);
+    expect(new Set(r.data.statements.nodes.map((s: { text: string }) => s.text))).toEqual(new Set([...expected, 'Nadia Quill said it.', 'Oscar Reed said the opposite.']));
+    expect(r.data.statements.totalCount).toBe(expected.length + 2);
+  });
+});
+
+describe('evidence and nested lists', () => {
+  it('gives the same evidence whether a query selects few document fields or many', async () => {
+    const few = await gql(app, 'query($id: ID!) { node(id: $id) { ... on Statement { evidence { start excerpt document { id title } } } } }', { id: ids.saidIt });
+    const many = await gql(
+      app,
+      `fragment D on Document { title identity sha256 published { edtf earliest } version current }
+       query($id: ID!) { node(id: $id) { ... on Statement { evidence { start end excerpt document { id ...D } } } } }`,
+      { id: ids.saidIt },
+    );
+    expect(few.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    expect(many.data.node.evidence).toHaveLength(2);
+    expect(many.data.node.evidence.map((e: any) => ({ start: e.start, excerpt: e.excerpt, document: { id: e.document.id, title: e.document.title } }))).toEqual(few.data.node.evidence);
+    expect(many.data.node.evidence.map((e: any) => e.document.title)).toEqual(['Window report', 'Window report, again']);
+    expect(many.data.node.evidence[0].document.published).toEqual({ edtf: '2040-03-07', earliest: '2040-03-07T00:00:00.000Z' });
+  });
+
+  it('reads a statement, its contradictions, their speakers and evidence in two round trips', async () => {
+    const q = `query($id: ID!) { node(id: $id) { id ... on Statement { speaker { name }
+      contradicts { text speaker { name } evidence { excerpt document { title } } } } } }`;
+    const before = a.executor.roundTrips;
+    const r = await gql(app, q, { id: ids.saidIt });
+    expect(a.executor.roundTrips - before).toBeLessThanOrEqual(2);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.node.speaker.name).toBe('Nadia Quill');
+    expect(r.data.node.contradicts).toEqual([
+      {
+        text: 'Oscar Reed said the opposite.',
+        speaker: { name: 'Oscar Reed' },
+        evidence: [
+          { excerpt: 'Oscar Reed said the opposite.', document: { title: 'Window report' } },
+          { excerpt: 'Oscar Reed said the opposite.', document: { title: 'Window report, again' } },
+        ],
+      },
+    ]);
+  });
+
+  it("reads a person, their statements with evidence and documents in two round trips", async () => {
+    const q = `query($id: ID!) { entity(id: $id) { name statements(first: 3) { totalCount pageInfo { hasNextPage }
+      nodes { text speaker { name } evidence { start document { title published { edtf } } } }
+      edges { node { id evidence { end } } } } } }`;
+    const before = a.executor.roundTrips;
+    const r = await gql(app, q, { id: ids.quill });
+    expect(a.executor.roundTrips - before).toBeLessThanOrEqual(2);
+    expect(r.errors).toBeUndefined();
+    const page = r.data.entity.statements;
+    expect(page.nodes).toHaveLength(3);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.nodes.every((s: any) => s.speaker.name === 'Nadia Quill' && s.evidence.length >= 1 && s.evidence[0].document.title === 'Window report')).toBe(true);
+    expect(page.edges.map((e: any) => e.node.evidence.length)).toEqual(page.nodes.map((s: any) => s.evidence.length));
+  });
+});
