@@ -33,7 +33,7 @@ export function renderMarkdown(report: Report, results: SizeResult[]): string {
   out.push('## Ingest', '');
   const carried = results.map((r) => (r.ingest as { measuredAt?: string } | null)?.measuredAt).filter(Boolean);
   if (carried.length) out.push(`_The ingest rows come from the full run started ${carried[0]}; this run re-used its databases (\`--reuse\`) to measure the queries again._`, '');
-  out.push('Synthetic documents of 2–4 KB (src/bench/corpus.ts) through `ingestPaths`, one transaction per document, into an empty database. Milliseconds per document by stage; "other" is the total minus the stages: the duplicate check, catalog handling and progress, less the time the stages overlap (the next document is extracted while the previous one is written, so "other" is negative when that overlap is larger).', '');
+  out.push('Synthetic documents of 2–4 KB (src/bench/corpus.ts) through `ingestPaths`, one transaction per document (three written at once), into an empty database. Milliseconds per document by stage; "write" is the time from a document\'s first query to its commit; "other" is the total minus the stages: the duplicate check, catalog handling and progress, less the time the stages overlap (the next document is extracted while the ones before it are written, so "other" is negative when that overlap is larger).', '');
   out.push(
     md(
       ['documents', 'docs/s', 'read', 'clean', 'extract', 'write', 'other', 'total ms/doc', 'docs/s first → last 1,000', 'entities', 'statements', 'events'],
@@ -50,7 +50,7 @@ export function renderMarkdown(report: Report, results: SizeResult[]): string {
   for (const r of results.filter((x) => x.queries.length)) {
     out.push(`## Queries at ${r.docs.toLocaleString('en')} documents`, '');
     out.push(
-      `${report.runsPerQuery} sequential runs per query after a warm-up, rotating over 8 parameter sets picked from the data. ` +
+      `${report.runsPerQuery} runs per query after a warm-up, rotating over 8 parameter sets picked from the data; the three contenders are timed in turn, run by run, so none runs on caches the others warmed or in a quieter minute. ` +
         'Annals: the real server over HTTP (loopback, keep-alive). @neo4j/graphql 7: its generated schema executed in process over the same database (no HTTP). ' +
         'Cypher: one hand-written query per case through the driver (the floor). "×" is Annals p50 divided by the other p50. Round trips: Cypher queries the server sent per request.',
       '',
@@ -106,17 +106,36 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   TypeScript. Statements are now filed under the matters their claims are about (\`(:Statement)-[:CLAIMS]->(:Matter)\`,
   migration 0005) and only those said within two days are read (claims weeks apart describe a change, not a
   contradiction): under one row per document.
-- **Ingest: one stage at a time.** The next document is now cleaned and extracted while the previous one is being
+- **Ingest: one stage at a time.** The next document is cleaned and extracted while the ones before it are being
   written, so this process and the database work at the same time (the stage times in the table overlap and add up to
   more than the total).
+- **Round trips are expensive on this machine.** It is a virtual machine where waking the other process costs about
+  a millisecond, even on loopback, so the number of round trips matters more than usual. A document and its extraction
+  are now written by one query in an auto-commit transaction (one round trip instead of three: no BEGIN/COMMIT), the
+  duplicate check asks once for 32 files, and three documents are written at once (\`ANNALS_INGEST_WRITERS\`; two gave 46 documents per second at 10,000, three 49): each
+  entity is locked by its mention before its names are read, so no alias of a concurrent document is lost;
+  contradictions with a document still being written are found from memory, and the write waits for it.
+- **Extraction grew with the archive.** Looking for new aliases of known entities scanned the whole list of known
+  entities at every lookup (dozens per document, 16,000 entities at 10,000 documents); it now scans once per document.
 - **Reads: two network round trips per query.** A single read query ran in an explicit transaction (BEGIN+RUN+PULL,
   then COMMIT); it now runs in an auto-commit transaction, one round trip: 1.0 ms instead of 2.2 ms for a trivial
   query on loopback.
-- **Where the ingest time goes now** (measured with JFR and /proc at 2,500 documents): per document, the database
-  spends about 14 ms of CPU in its Bolt workers (query and commit) and about 15 ms in the JVM's JIT compiler threads,
-  which are still compiling Neo4j's code after thousands of documents; this process spends about 22 ms (9 ms of it
-  extraction). Both share two cores, which bounds the ingest near 30 documents per second on this machine; the 50
-  of the target needs roughly half of that CPU per document.
+- **Reads: the timeline of a month sorted thousands of items.** It now reads in index order: items starting in the
+  window from the start index (page and count alike), short spans that started up to 32 days earlier from a new
+  (start, end) index, spans longer than 32 days that reach in from a new \`:LongSpan\` (end, start) index (migration
+  0006); the three sets are disjoint, so the total is their sum. The hand-written floor uses the same approach.
+- **Reads: a round trip per level.** Statements are read with their speakers, evidence with the documents it cites
+  (only the fields asked for), and a root \`node(id)\`/\`entity(id)\` starts its \`contradicts\`/\`statements\`
+  load at the same time as the node (src/api/lookahead.ts): every benchmark query costs one or two round trips.
+  Nodes are read with fixed field lists, not \`{.*}\`; a filter the starting point guarantees is not tested again.
+- **Where the ingest time goes now** (JFR and /proc): once the database's JVM has compiled its code, a document
+  costs about 13 ms of CPU in Neo4j's Bolt workers (query and commit: index updates, the entity full-text refresh)
+  and about 20 ms in this process (8–12 ms of it extraction), and the ingest runs at 55–65 documents per second. In
+  the first 2,000 or so documents of a fresh database process the JVM's JIT compiler threads take another 10–18 ms
+  of CPU per document on the same two cores, so those slices run at 23–38 documents per second and hold the
+  average of a 10,000-document run under 50. Tried without gain: a worker thread for the extraction (a third busy
+  thread on two cores slowed the database more than it saved), C1-only, C2-only and Neo4j's own JVM flags, a
+  larger code cache.
 
 ## How to reproduce
 

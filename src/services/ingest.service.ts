@@ -106,8 +106,8 @@ async function storeStage(services: Services, doc: PreparedDocument, x: Extracti
 
 /** Documents written at once (ANNALS_INGEST_WRITERS): one extracts and waits less while others are written. */
 function writers(): number {
-  const n = Number(process.env.ANNALS_INGEST_WRITERS ?? 2);
-  return Number.isInteger(n) && n >= 1 ? n : 2;
+  const n = Number(process.env.ANNALS_INGEST_WRITERS ?? 3);
+  return Number.isInteger(n) && n >= 1 ? n : 3;
 }
 
 /** Files read and cleaned ahead of the writes, and checked against the archive in one query. */
