@@ -12,7 +12,7 @@ import { claimMatters, detectContradictions, SAME_PERIOD_DAYS } from '../extract
 import { loadAuthorities } from '../extract/authorities';
 import type { AuthorityRecord, Extraction, StatementRecord } from '../extract/types';
 import type { StoreStatus } from '../graph/archive.repository';
-import { ExtractionState } from './extractor';
+import { ExtractionState } from './extraction-state';
 import type { Services } from './index';
 import { GraphError } from '../graph/errors';
 
@@ -151,7 +151,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
     summary.failed.push({ path: source.path, reason });
   };
 
-  /** Reads and cleans a slice of files, asks the archive once which are stored, hands the rest to the extractor. */
+  /** Reads and cleans a slice of files and asks the archive once which of them are stored already. */
   const prepareSlice = async (slice: Source[]): Promise<Job[]> => {
     const prepared = slice.map((source): { source: Source; doc?: PreparedDocument; error?: unknown } => {
       try {

@@ -5,7 +5,7 @@
 import { extract } from '../extract/pipeline';
 import type { AuthorityRecord, EntityRecord, ExtractContext, Extraction } from '../extract/types';
 
-export type Known = NonNullable<ExtractContext['known']>;
+type Known = NonNullable<ExtractContext['known']>;
 
 export interface ExtractorInit {
   authorities: AuthorityRecord[];
