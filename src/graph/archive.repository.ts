@@ -90,13 +90,6 @@ export interface CrossCheck {
   detect(candidates: StatementRecord[]): ContradictionRecord[] | Promise<ContradictionRecord[]>;
 }
 
-/** Statements filed under any of $matters, said within $from..$to when given; binds s and its speaker sp. */
-const CANDIDATES = `UNWIND $matters AS k
-       MATCH (:Matter {key: k})<-[:CLAIMS]-(s:Statement)
-       WHERE $from IS NULL OR (s.saidAtLatest >= $from AND s.saidAtEarliest <= $to)
-       WITH DISTINCT s
-       OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)`;
-
 interface CandidateRow {
   key: string;
   kind: StatementRecord['kind'];
@@ -190,7 +183,11 @@ export class ArchiveRepository {
   async claimStatements(matters: string[], window: { from: string; to: string } | null = null): Promise<StatementRecord[]> {
     if (!matters.length) return [];
     const rows = await this.executor.query<{ s: CandidateRow }>(
-      `${CANDIDATES}
+      `UNWIND $matters AS k
+       MATCH (:Matter {key: k})<-[:CLAIMS]-(s:Statement)
+       WHERE $from IS NULL OR (s.saidAtLatest >= $from AND s.saidAtEarliest <= $to)
+       WITH DISTINCT s
+       OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
        RETURN s {.key, .kind, .text, .claims, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, speakerKey: sp.key} AS s`,
       { matters, from: window?.from ?? null, to: window?.to ?? null },
     );

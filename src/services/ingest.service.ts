@@ -66,6 +66,9 @@ function claimWindow(statements: Extraction['statements']): { from: string; to: 
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
+/** Statements that can contradict others: with claims and a time. */
+const claimingStatements = (x: Extraction) => x.statements.filter((s) => s.claims?.length && s.saidAt);
+
 /** A document being written: what a document written beside it must know. */
 interface Writing {
   identity: string;
@@ -84,7 +87,7 @@ interface Writing {
 async function storeStage(services: Services, doc: PreparedDocument, x: Extraction, beside: Writing[]): Promise<StoreStatus> {
   const settled = (w: Writing) => w.done.catch(() => undefined);
   for (const w of beside) if (w.identity === doc.identity) await settled(w);
-  const claiming = x.statements.filter((s) => s.claims?.length && s.saidAt);
+  const claiming = claimingStatements(x);
   const matters = claimMatters(claiming.flatMap((s) => s.claims ?? []));
   const window = claimWindow(claiming);
   const inWindow = (s: StatementRecord) => !window || (!!s.saidAt && s.saidAt.latest >= window.from && s.saidAt.earliest <= window.to);
@@ -172,8 +175,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
   // `writers()` transactions at once; the database works on them meanwhile), and the files of the next
   // slice are read while this slice's are extracted. Results are reported in file order.
   const limit = writers();
-  const inFlight = new Set<Writing>();
-  const released = new Set<Promise<void>>(); // one per document in flight: settles once it is out
+  const inFlight = new Map<Writing, Promise<void>>(); // each with a promise that settles once it is out
   let reporting: Promise<void> = Promise.resolve();
   let fatal: unknown = null;
   const report = (source: Source, outcome: Promise<StoreStatus>) => {
@@ -216,31 +218,25 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
           report(job.source, Promise.reject(e));
           continue;
         }
-        while (inFlight.size >= limit) await Promise.race(released);
+        while (inFlight.size >= limit) await Promise.race(inFlight.values());
         if (fatal) throw fatal;
         const t0 = performance.now();
-        const store = storeStage(services, job.doc, x, [...inFlight]);
-        const w: Writing = {
-          identity: job.doc.identity,
-          claiming: x.statements.filter((s) => s.claims?.length && s.saidAt),
-          keys: new Set(x.statements.map((s) => s.key)),
-          done: store,
-        };
-        inFlight.add(w);
-        const release: Promise<void> = store
-          .then(
-            () => void (timings && (timings.write += performance.now() - t0)),
-            () => undefined,
-          )
-          .finally(() => {
-            inFlight.delete(w);
-            released.delete(release);
-          });
-        released.add(release);
+        const store = storeStage(services, job.doc, x, [...inFlight.keys()]);
+        const w: Writing = { identity: job.doc.identity, claiming: claimingStatements(x), keys: new Set(x.statements.map((s) => s.key)), done: store };
+        inFlight.set(
+          w,
+          store.then(
+            () => {
+              if (timings) timings.write += performance.now() - t0;
+              inFlight.delete(w);
+            },
+            () => void inFlight.delete(w),
+          ),
+        );
         report(job.source, store);
       }
     }
-    await Promise.all(released);
+    await Promise.all(inFlight.values());
     await reporting;
     if (fatal) throw fatal;
   } finally {
