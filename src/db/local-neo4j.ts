@@ -141,6 +141,13 @@ function javaEnv(dataDir: string): NodeJS.ProcessEnv {
   return { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: join(dataDir, 'conf') };
 }
 
+/** The reason in a Java tool's failure output: its first line that is not a stack frame, without the exception's class. */
+export function javaFailure(output: string): string {
+  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const reason = lines.find((l) => !/^(at |\.\.\. \d+ more|Caused by:)/.test(l)) ?? lines.at(-1) ?? 'no output';
+  return reason.replace(/^(?:[\w$]+\.)+[\w$]*(?:Exception|Error):\s*/, '');
+}
+
 const classpath = () => `${NEO4J_LIB}/*`;
 
 function tail(file: string, lines = 8): string {
@@ -201,7 +208,7 @@ export async function start(opts: StartOptions): Promise<RunningInfo> {
       encoding: 'utf8',
     });
     if (r.status !== 0) {
-      throw new LocalNeo4jError(`Setting the initial Neo4j password failed: ${(r.stderr || r.stdout).trim().split('\n').pop()}`);
+      throw new LocalNeo4jError(`Setting the initial Neo4j password failed: ${javaFailure(r.stderr || r.stdout)}`);
     }
   }
 
