@@ -7,6 +7,7 @@
  *   --write-docs    write docs/performance.json and docs/performance.md
  *   --keep/--reuse  keep the scratch databases under .bench/ / reuse them (skips the ingest)
  *   --render        only re-render docs/performance.md from docs/performance.json
+ *   --only a,b      only these queries (names as in the table); --duration 0 skips the load test
  *
  * Corpora are cached under .bench/corpus-<seed>-<n>/. Each size gets a scratch Neo4j on a free port
  * (data under .bench/neo4j-<n>, removed afterwards) unless NEO4J_URI names an empty database.
@@ -17,6 +18,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config';
 import { cleanupAll, ingestTable, machine, queryTable, runBench, type SizeResult } from '../src/bench/run';
+import { QUERY_TEXT } from '../src/bench/queries';
 import { renderMarkdown } from '../src/bench/report';
 
 async function main(): Promise<number> {
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
       warmup: { type: 'string', default: '20' },
       connections: { type: 'string', default: '16' },
       duration: { type: 'string', default: '10' },
+      only: { type: 'string' },
       json: { type: 'boolean', default: false },
       'write-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
@@ -38,7 +41,7 @@ async function main(): Promise<number> {
     },
   });
   if (values.help) {
-    console.log('usage: npm run bench [-- ingest] [--docs 1000,10000] [--seed N] [--json] [--runs N] [--write-docs] [--keep] [--reuse]');
+    console.log('usage: npm run bench [-- ingest] [--docs 1000,10000] [--seed N] [--json] [--runs N] [--only a,b] [--duration S] [--write-docs] [--keep] [--reuse]');
     return 0;
   }
   if (values.render) {
@@ -61,6 +64,9 @@ async function main(): Promise<number> {
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number`);
     return n;
   };
+  const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const unknown = only?.filter((n) => !(n in QUERY_TEXT)) ?? [];
+  if (unknown.length) throw new Error(`--only: no query named ${unknown.join(', ')} (there are ${Object.keys(QUERY_TEXT).join(', ')})`);
   const say = values.json ? (m: string) => process.stderr.write(`${m}\n`) : (m: string) => console.log(m);
   const started = new Date().toISOString();
   const results: SizeResult[] = await runBench({
@@ -71,6 +77,7 @@ async function main(): Promise<number> {
     connections: num(values.connections, 'connections'),
     durationSec: num(values.duration, 'duration'),
     queries: !ingestOnly,
+    only,
     keep: values.keep || values.reuse,
     reuse: values.reuse,
     heap: process.env.ANNALS_NEO4J_HEAP || '1g',

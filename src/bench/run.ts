@@ -29,6 +29,8 @@ export interface BenchOptions {
   connections: number;
   durationSec: number;
   queries: boolean;
+  /** Only these queries (by name); all when absent. */
+  only?: string[];
   keep: boolean;
   reuse: boolean;
   heap: string;
@@ -228,7 +230,7 @@ async function runCypher(driver: Driver, cypher: string, params: Record<string, 
 }
 
 async function measureQueries(db: Db, opts: BenchOptions): Promise<Omit<SizeResult, 'docs' | 'ingest'>> {
-  const queries = await buildQueries(db.executor);
+  const queries = (await buildQueries(db.executor)).filter((q) => !opts.only?.length || opts.only.includes(q.name));
   const server = await startServer(db.uri, db.password);
   const driver = neo4j.driver(db.uri, neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', db.password));
   const schema = await neo4jGraphqlSchema(driver);
@@ -278,7 +280,7 @@ async function measureQueries(db: Db, opts: BenchOptions): Promise<Omit<SizeResu
       results.push(r);
       opts.say(`  ${q.name}: p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, @neo4j/graphql p50 ${fmt(r.neo4jGraphqlP50Ms)} ms, Cypher p50 ${fmt(r.cypherP50Ms)} ms, ${fmt(roundTrips)} round trips`);
     }
-    const rps = await loadTest(server.port, queries, opts);
+    const rps = opts.durationSec > 0 ? await loadTest(server.port, queries, opts) : null;
     const st = await server.stats();
     return { queries: results, requestsPerSecond: rps, rssMb: Math.round(st.rss / 1e5) / 10, peakRssMb: Math.round(st.peakRss / 1e5) / 10 };
   } finally {

@@ -6,6 +6,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { mapNeo4jError } from './errors';
 import { toPlain } from './convert';
+import './bolt-messages';
 
 /** ANNALS_TRACE_CYPHER=1 prints each query's time on stderr. */
 const TRACE = process.env.ANNALS_TRACE_CYPHER === '1';
