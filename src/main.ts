@@ -3,6 +3,7 @@
  * applies migrations, seeds seeds/ when the archive is empty (unless --no-seed), and serves
  * GraphQL at http://localhost:$PORT/graphql.
  */
+import './production';
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, PROJECT_ROOT, loadConfig } from './config';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { QueryResolver } from './resolvers/query.resolver';
-import { DocumentFieldsResolver, EntityFieldsResolver, EventFieldsResolver, EvidenceFieldsResolver, StatementFieldsResolver } from './resolvers/node-fields.resolver';
+import { DocumentFieldsResolver, EntityFieldsResolver, EventFieldsResolver, StatementFieldsResolver } from './resolvers/node-fields.resolver';
 import { Document } from './types/document.type';
 import { Organization, Person, Place } from './types/entity.type';
 import { Event } from './types/event.type';
@@ -10,7 +10,7 @@ import { Statement } from './types/statement.type';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
-export const resolvers = [QueryResolver, DocumentFieldsResolver, EntityFieldsResolver, StatementFieldsResolver, EventFieldsResolver, EvidenceFieldsResolver] as const;
+export const resolvers = [QueryResolver, DocumentFieldsResolver, EntityFieldsResolver, StatementFieldsResolver, EventFieldsResolver] as const;
 
 /** The executable schema, built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {

@@ -1,7 +1,20 @@
 /**
  * The comparison: Annals' graph described for @neo4j/graphql 7 (a development dependency), which
- * generates its own schema and Cypher. Used only by the benchmark, in process, over the same database.
+ * generates its own schema and Cypher. Used only by the benchmark, over the same database, served
+ * the way Annals is (src/bench/neo4j-graphql-child.ts).
  */
+import type { Driver } from 'neo4j-driver';
+import type { GraphQLSchema } from 'graphql';
+
+export async function neo4jGraphqlSchema(driver: Driver): Promise<GraphQLSchema> {
+  const { Neo4jGraphQL } = await import('@neo4j/graphql');
+  return new Neo4jGraphQL({
+    typeDefs: neo4jGraphqlTypeDefs,
+    driver,
+    features: { filters: { String: { GT: true, GTE: true, LT: true, LTE: true } } },
+  }).getSchema();
+}
+
 export const neo4jGraphqlTypeDefs = /* GraphQL */ `
   type Document @node {
     id: ID!

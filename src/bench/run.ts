@@ -8,7 +8,6 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { graphql, type GraphQLSchema } from 'graphql';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../config';
 import { freePort, start, stop } from '../db/local-neo4j';
@@ -19,7 +18,6 @@ import { ingestPaths, type StageTimings } from '../services/ingest.service';
 import { ensureCorpus, type CorpusInfo } from './corpus';
 import { buildQueries, type BenchQuery } from './queries';
 import { closeAgent, postGraphql, table, timeInterleaved, fmt, type Latency } from './measure';
-import { neo4jGraphqlTypeDefs } from './neo4j-graphql';
 
 export interface BenchOptions {
   sizes: number[];
@@ -172,8 +170,8 @@ interface ServerChild {
   stop(): Promise<void>;
 }
 
-async function startServer(uri: string, password: string): Promise<ServerChild> {
-  const file = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+async function startServer(uri: string, password: string, script = './server-child.ts'): Promise<ServerChild> {
+  const file = fileURLToPath(new URL(script, import.meta.url));
   const child: ChildProcess = fork(file, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: process.env.NEO4J_USER || 'neo4j', NEO4J_PASSWORD: password, NODE_ENV: 'production' },
@@ -204,25 +202,11 @@ async function startServer(uri: string, password: string): Promise<ServerChild> 
   };
 }
 
-async function neo4jGraphqlSchema(driver: Driver): Promise<GraphQLSchema> {
-  const { Neo4jGraphQL } = await import('@neo4j/graphql');
-  return new Neo4jGraphQL({
-    typeDefs: neo4jGraphqlTypeDefs,
-    driver,
-    features: { filters: { String: { GT: true, GTE: true, LT: true, LTE: true } } },
-  }).getSchema();
-}
-
-async function runNeo4jGraphql(schema: GraphQLSchema, source: string, variableValues: Record<string, unknown>): Promise<unknown> {
-  const r = await graphql({ schema, source, variableValues, contextValue: {} });
-  if (r.errors?.length) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return r.data;
-}
-
+/** The floor: the query alone, in an auto-commit transaction (one round trip, as Annals sends its reads). */
 async function runCypher(driver: Driver, cypher: string, params: Record<string, unknown>): Promise<unknown> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    const res = await session.executeRead((tx) => tx.run(cypher, params));
+    const res = await session.run(cypher, params);
     return res.records.map((r) => r.toObject());
   } finally {
     await session.close();
@@ -233,7 +217,8 @@ async function measureQueries(db: Db, opts: BenchOptions): Promise<Omit<SizeResu
   const queries = (await buildQueries(db.executor)).filter((q) => !opts.only?.length || opts.only.includes(q.name));
   const server = await startServer(db.uri, db.password);
   const driver = neo4j.driver(db.uri, neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', db.password));
-  const schema = await neo4jGraphqlSchema(driver);
+  // @neo4j/graphql is served like Annals (its own process, Apollo on Fastify, HTTP on loopback).
+  const rival = await startServer(db.uri, db.password, './neo4j-graphql-child.ts');
   const results: QueryResult[] = [];
   const nan = { runs: 0, p50Ms: NaN, p99Ms: NaN, meanMs: NaN } satisfies Latency;
   try {
@@ -251,7 +236,7 @@ async function measureQueries(db: Db, opts: BenchOptions): Promise<Omit<SizeResu
       // The three are timed in turn, run by run (see timeInterleaved).
       const timed = await timeInterleaved(opts.runs, opts.warmup, [
         (i) => postGraphql(server.port, q.graphql, cand(i).annals),
-        (i) => runNeo4jGraphql(schema, q.neo4jGraphql, cand(i).neo4jGraphql),
+        (i) => postGraphql(rival.port, q.neo4jGraphql, cand(i).neo4jGraphql),
         (i) => runCypher(driver, q.cypher, cand(i).cypher),
       ]);
       const [[annals, e1], [ngql, e2], [cy, e3]] = timed.map((t, k): [Latency, string | undefined] => {
@@ -285,6 +270,7 @@ async function measureQueries(db: Db, opts: BenchOptions): Promise<Omit<SizeResu
     return { queries: results, requestsPerSecond: rps, rssMb: Math.round(st.rss / 1e5) / 10, peakRssMb: Math.round(st.peakRss / 1e5) / 10 };
   } finally {
     await server.stop();
+    await rival.stop();
     await driver.close();
     closeAgent();
   }

@@ -117,7 +117,6 @@ function writeConf(dataDir: string, port: number, heap: string, pageCache: strin
     `server.memory.heap.initial_size=${heap}`,
     `server.memory.heap.max_size=${heap}`,
     `server.memory.pagecache.size=${pageCache}`,
-    'dbms.memory.transaction.total.max=256m',
     `server.directories.data=${join(dataDir, 'data')}`,
     `server.directories.logs=${join(dataDir, 'logs')}`,
     `server.directories.run=${join(dataDir, 'run')}`,

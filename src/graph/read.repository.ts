@@ -48,9 +48,9 @@ export interface StatementRecord extends StatementData {
   speaker?: EntityData | null;
 }
 
-/** A passage of evidence, with the document it cites when the query read it along. */
+/** A passage of evidence, with the document it cites (the fields the query asked for; id always). */
 export interface EvidenceRecord extends EvidenceData {
-  document?: DocumentData;
+  document: DocumentData;
 }
 
 /** Ids grouped by the node type their prefix names (ids of no known form are left out). */
@@ -412,7 +412,8 @@ function fromEvidenceColumns(r: EvidenceColumns | undefined, props: readonly Doc
   (r?.ids ?? []).forEach((id, i) =>
     m.set(
       id,
-      r!.docIds[i].map((documentId, j) => ({ documentId, start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document: documents.get(documentId) })),
+      // Every cited document is among `docs` (both come from the same passages).
+      r!.docIds[i].map((documentId, j) => ({ documentId, start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document: documents.get(documentId)! })),
     ),
   );
   return m;

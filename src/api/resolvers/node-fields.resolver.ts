@@ -120,11 +120,3 @@ export class DocumentFieldsResolver {
     return (await ctx.loaders.original.load(d.id))?.furniture ?? [];
   }
 }
-
-@Resolver(() => Evidence)
-export class EvidenceFieldsResolver {
-  @FieldResolver(() => Document)
-  document(@Root() e: EvidenceRecord, @Ctx() ctx: ApiContext) {
-    return e.document ?? ctx.loaders.node.load(e.documentId);
-  }
-}
