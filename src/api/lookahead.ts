@@ -4,7 +4,7 @@
  * field that may be skipped is still read: more than needed, never less).
  */
 import { getArgumentValues, Kind, type FieldNode, type GraphQLInterfaceType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { DocumentProperty } from '../graph/read.repository';
+import type { DocumentProperty, StatementProperty } from '../graph/read.repository';
 import { typeOfId } from '../graph/ids';
 import type { ApiContext } from './context';
 import { pageArgs } from './paging';
@@ -91,6 +91,57 @@ export function documentPropertiesAt(info: GraphQLResolveInfo, path: readonly st
   return [...props].sort();
 }
 
+/** Stored Statement properties each field of the GraphQL type Statement reads ([]: none beyond id). */
+const STATEMENT_FIELD_PROPERTIES: Record<string, readonly StatementProperty[]> = {
+  __typename: [],
+  id: [],
+  kind: ['kind'],
+  text: ['text'],
+  quote: ['quote'],
+  speakerText: ['speakerText'],
+  channel: ['channel'],
+  // Read along or by id through their own loaders:
+  speaker: [],
+  saidIn: [],
+  about: [],
+  evidence: [],
+  contradicts: [],
+};
+
+const SAID_AT_PROPERTIES: Record<string, StatementProperty | null> = {
+  __typename: null,
+  edtf: 'saidAtEdtf',
+  earliest: 'saidAtEarliest',
+  latest: 'saidAtLatest',
+  text: 'saidAtText',
+};
+
+/**
+ * The Statement properties that the Statement objects at `path` below the current field need, or
+ * null (read them all) when a selected field is not known here. Fragments on other types (the
+ * Node interface) are followed too: more than needed, never less.
+ */
+export function statementPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): StatementProperty[] | null {
+  const statements = selectedBelow(info, path);
+  const props = new Set<StatementProperty>();
+  for (const f of fieldsOf(statements.map((d) => d.selectionSet), info)) {
+    if (f.name.value === 'saidAt') {
+      // A TimeSpan: only the parts selected (its edtf always: it tells whether there is one).
+      props.add('saidAtEdtf');
+      for (const t of fieldsOf([f.selectionSet], info)) {
+        const q = SAID_AT_PROPERTIES[t.name.value];
+        if (q === undefined) return null;
+        if (q) props.add(q);
+      }
+      continue;
+    }
+    const p = STATEMENT_FIELD_PROPERTIES[f.name.value];
+    if (!p) return null;
+    p.forEach((x) => props.add(x));
+  }
+  return [...props].sort();
+}
+
 /**
  * For the statements at each of `paths` below the current field (e.g. ['nodes'] and ['edges', 'node']
  * of a connection): where `evidence` is selected, the document properties it needs. Empty when no
@@ -134,7 +185,8 @@ export function prefetchBelow(ctx: ApiContext, info: GraphQLResolveInfo, id: str
   const quiet = (p: Promise<unknown>) => void p.catch(() => undefined); // the field's own load reports errors
   if (type === 'Statement') {
     for (const nodes of byResponseKey(selectedBelow(info, ['contradicts']))) {
-      quiet(ctx.loaders.contradicted(evidenceAlong({ ...info, fieldNodes: nodes }, [[]])).load(id));
+      const at = { ...info, fieldNodes: nodes };
+      quiet(ctx.loaders.contradicted(evidenceAlong(at, [[]]), statementPropertiesAt(at, [])).load(id));
     }
   } else if (type === 'Entity') {
     const field = (info.schema.getType('Entity') as GraphQLInterfaceType | undefined)?.getFields().statements;

@@ -35,6 +35,14 @@ function documentProperties(fields: readonly DocumentProperty[] | null): Documen
 const ENTITY_FIELDS = '.id, .key, .kind, .name, .aliases, .wikidata, .latitude, .longitude, .role';
 /** A Statement's fields as the API reads them (not its key, claims or matters). */
 const STATEMENT_FIELDS = '.id, .kind, .text, .quote, .speakerText, .channel, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, .saidAtText, .sortAt';
+/** The stored Statement properties a read may be limited to (id is always read). */
+export const STATEMENT_PROPERTIES = ['kind', 'text', 'quote', 'speakerText', 'channel', 'saidAtEdtf', 'saidAtEarliest', 'saidAtLatest', 'saidAtText'] as const;
+export type StatementProperty = (typeof STATEMENT_PROPERTIES)[number];
+/** A map projection of those properties (from the fixed list only), or of all the API reads. */
+function statementFields(props: readonly StatementProperty[] | null): string {
+  if (!props) return STATEMENT_FIELDS;
+  return ['.id', ...STATEMENT_PROPERTIES.filter((p) => props.includes(p)).map((p) => `.${p}`)].join(', ');
+}
 /** An Event's fields as the API reads them. */
 const EVENT_FIELDS = '.id, .label, .type, .whenEdtf, .whenEarliest, .whenLatest, .whenText, .sortAt';
 /** Either, for lists of both (the other type's properties are absent, hence null). */
@@ -453,16 +461,18 @@ export class ListRepository {
   /**
    * For each statement id, the statements it contradicts (with their speakers), in one round trip;
    * with `evidenceOf` (the document properties to read, null: all), their evidence too, by statement id.
+   * `statementProps` limits the statements' properties read (null: all; the others are then absent).
    */
   async contradicted(
     ids: readonly string[],
     evidenceOf?: readonly DocumentProperty[] | null,
+    statementProps: readonly StatementProperty[] | null = null,
   ): Promise<{ lists: StatementRecord[][]; evidence: Map<string, EvidenceRecord[]> | null }> {
     const props = evidenceOf === undefined ? null : documentProperties(evidenceOf);
     const [r] = await this.executor.query<{ rows: { id: string; items: Props[] }[] } & Partial<EvidenceColumns>>(
       `UNWIND $ids AS id MATCH (n:Statement {id: id})-[:CONTRADICTS]->(m:Statement)
        WITH id, collect(DISTINCT m) AS ms
-       WITH collect({id: id, items: [m IN ms | m {${STATEMENT_FIELDS},
+       WITH collect({id: id, items: [m IN ms | m {${statementFields(statementProps)},
          speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${ENTITY_FIELDS}}]),
          saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])}]}) AS rows, collect(ms) AS mss
        ${props ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}

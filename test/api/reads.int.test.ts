@@ -9,6 +9,7 @@ import { freshArchive, type TestArchive } from '../helpers/archive';
 import { entity, event, extraction, preparedDoc, statement } from '../helpers/fixtures';
 import { gql } from '../helpers/graphql';
 import { buildApp } from '../../src/server/app';
+import { createLoaders } from '../../src/api/context';
 import { documentId, entityId, statementId } from '../../src/graph/ids';
 import type { TimeSpanValue } from '../../src/extract/types';
 
@@ -151,6 +152,31 @@ describe('evidence and nested lists', () => {
         ],
       },
     ]);
+  });
+
+  it('gives the same contradicting statements whether a query selects few of their fields or all', async () => {
+    const few = await gql(app, 'query($id: ID!) { node(id: $id) { ... on Statement { contradicts { id text saidAt { edtf } } } } }', { id: ids.saidIt });
+    const all = await gql(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Statement { contradicts { id kind text quote speakerText channel
+         saidAt { edtf earliest latest text } speaker { name } } } } }`,
+      { id: ids.saidIt },
+    );
+    expect(few.errors).toBeUndefined();
+    expect(all.errors).toBeUndefined();
+    expect(all.data.node.contradicts).toHaveLength(1);
+    expect(all.data.node.contradicts.map((s: any) => ({ id: s.id, text: s.text, saidAt: s.saidAt && { edtf: s.saidAt.edtf } }))).toEqual(few.data.node.contradicts);
+    expect(all.data.node.contradicts[0]).toMatchObject({ kind: expect.any(String), text: 'Oscar Reed said the opposite.', speaker: { name: 'Oscar Reed' } });
+  });
+
+  it('does not answer a later lookup of a contradicting statement with the few fields read for a list', async () => {
+    const loaders = createLoaders(a.services);
+    const [other] = await loaders.contradicted(null, ['text']).load(ids.saidIt);
+    expect(other).toMatchObject({ text: 'Oscar Reed said the opposite.' });
+    // The partial record (no kind, no saidAt) must not become the node loader's answer for that id.
+    const node = (await loaders.node.load(other.id)) as { kind?: string; text?: string } | null;
+    expect(node?.kind).toEqual(expect.any(String));
+    expect(node?.text).toBe('Oscar Reed said the opposite.');
   });
 
   it("reads a person, their statements with evidence and documents in two round trips", async () => {
