@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { NodeData, Page } from '../graph/models';
-import { statementsBySpeakers, type DocumentProperty, type EvidenceRecord, type RelationName, type StatementProperty, type StatementRecord } from '../graph/read.repository';
+import { statementsBySpeakers, type DocumentProperty, type EvidenceRecord, type RelationName, type StatementRecord, type StatementShape } from '../graph/read.repository';
 import type { Services } from '../services';
 import type { OriginalData } from '../graph/original.repository';
 
@@ -28,8 +28,8 @@ export interface Loaders {
   /** Evidence with its documents, those read with the given properties (null: all of them). */
   evidence: (documentProperties: readonly DocumentProperty[] | null) => DataLoader<string, EvidenceRecord[]>;
   /** The statements a statement contradicts, with their speakers (and their evidence, when asked). */
-  /** `props`: the statement properties to read (null: all); partial statements are not shared with `node`. */
-  contradicted: (along: EvidenceAlong | null, props?: readonly StatementProperty[] | null) => DataLoader<string, StatementRecord[]>;
+  /** `shape`: the statement and speaker properties to read (absent: all); partial statements are not shared with `node`. */
+  contradicted: (along: EvidenceAlong | null, shape?: StatementShape) => DataLoader<string, StatementRecord[]>;
   speaker: DataLoader<string, string | null>;
   original: DataLoader<string, OriginalData | null>;
   documentText: DataLoader<string, string | null>;
@@ -75,12 +75,14 @@ export function createLoaders(services: Services): Loaders {
     // Evidence brings its documents along, so `evidence { document { ... } }` costs no further round
     // trip; only the document properties the query selects are read (one loader per such set).
     evidence,
-    contradicted: (along, props = null) => {
-      const key = `${alongKey(along)}/${props ? props.join(',') : '*'}`;
+    contradicted: (along, shape) => {
+      const props = shape?.statement ?? null;
+      const speakerProps = shape?.speaker ?? null;
+      const key = `${alongKey(along)}/${props ? props.join(',') : '*'}/${speakerProps ? speakerProps.join(',') : '*'}`;
       let l = contradictedLoaders.get(key);
       if (!l) {
         l = new DataLoader(async (ids) => {
-          const { lists, evidence: found } = await services.lists.contradicted(ids, along ? along.read : undefined, props);
+          const { lists, evidence: found } = await services.lists.contradicted(ids, along ? along.read : undefined, props, speakerProps);
           if (!props) for (const list of lists) for (const s of list) node.prime(s.id, s);
           if (along && found) primeEvidence(along, lists.flat().map((s) => s.id), found);
           return lists;

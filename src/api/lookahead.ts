@@ -4,7 +4,7 @@
  * field that may be skipped is still read: more than needed, never less).
  */
 import { getArgumentValues, Kind, type FieldNode, type GraphQLInterfaceType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { DocumentProperty, StatementProperty } from '../graph/read.repository';
+import type { DocumentProperty, EntityProperty, StatementProperty, StatementShape } from '../graph/read.repository';
 import { typeOfId } from '../graph/ids';
 import type { ApiContext } from './context';
 import { pageArgs } from './paging';
@@ -142,6 +142,36 @@ export function statementPropertiesAt(info: GraphQLResolveInfo, path: readonly s
   return [...props].sort();
 }
 
+/** Stored Entity properties each field of the GraphQL type Entity (and its kinds) reads. */
+const ENTITY_FIELD_PROPERTIES: Record<string, readonly EntityProperty[]> = {
+  __typename: [],
+  id: [],
+  kind: [],
+  name: ['name'],
+  aliases: ['aliases'],
+  wikidata: ['wikidata'],
+  role: ['role'],
+  latitude: ['latitude'],
+  longitude: ['longitude'],
+  statements: [],
+};
+
+/** The Entity properties the entities at `path` below the current field need, or null (all). */
+export function entityPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): EntityProperty[] | null {
+  const props = new Set<EntityProperty>();
+  for (const f of fieldsOf(selectedBelow(info, path).map((d) => d.selectionSet), info)) {
+    const p = ENTITY_FIELD_PROPERTIES[f.name.value];
+    if (!p) return null;
+    p.forEach((x) => props.add(x));
+  }
+  return [...props].sort();
+}
+
+/** What the statements at `path` need read of each statement and of its speaker. */
+export function statementShapeAt(info: GraphQLResolveInfo, path: readonly string[]): StatementShape {
+  return { statement: statementPropertiesAt(info, path), speaker: entityPropertiesAt(info, [...path, 'speaker']) };
+}
+
 /**
  * For the statements at each of `paths` below the current field (e.g. ['nodes'] and ['edges', 'node']
  * of a connection): where `evidence` is selected, the document properties it needs. Empty when no
@@ -186,7 +216,7 @@ export function prefetchBelow(ctx: ApiContext, info: GraphQLResolveInfo, id: str
   if (type === 'Statement') {
     for (const nodes of byResponseKey(selectedBelow(info, ['contradicts']))) {
       const at = { ...info, fieldNodes: nodes };
-      quiet(ctx.loaders.contradicted(evidenceAlong(at, [[]]), statementPropertiesAt(at, [])).load(id));
+      quiet(ctx.loaders.contradicted(evidenceAlong(at, [[]]), statementShapeAt(at, [])).load(id));
     }
   } else if (type === 'Entity') {
     const field = (info.schema.getType('Entity') as GraphQLInterfaceType | undefined)?.getFields().statements;

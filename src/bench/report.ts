@@ -6,6 +6,7 @@ interface Report {
   machine: Record<string, string | number>;
   seed: number;
   runsPerQuery: number;
+  warmupPerQuery?: number;
   concurrency: number;
   startedAt: string;
   requestsPerSecond: number | null;
@@ -50,7 +51,7 @@ export function renderMarkdown(report: Report, results: SizeResult[]): string {
   for (const r of results.filter((x) => x.queries.length)) {
     out.push(`## Queries at ${r.docs.toLocaleString('en')} documents`, '');
     out.push(
-      `${report.runsPerQuery} runs per query after a warm-up, rotating over 8 parameter sets picked from the data; the three contenders are timed in turn, run by run, so none runs on caches the others warmed or in a quieter minute. ` +
+      `${report.runsPerQuery} runs per query after ${report.warmupPerQuery ? `${report.warmupPerQuery} warm-up runs of each contender (the database's JVM compiles its code in the first minutes)` : 'a warm-up'}, rotating over 8 parameter sets picked from the data; the three contenders are timed in turn, run by run, so none runs on caches the others warmed or in a quieter minute. ` +
         'Annals: the real server over HTTP (loopback, keep-alive). @neo4j/graphql 7: its generated schema over the same database, served the same way ' +
         '(Apollo Server 5 on Fastify in its own process, HTTP on loopback). Cypher: one hand-written query per case through the driver, in an auto-commit transaction (the floor). "×" is Annals p50 divided by the other p50. Round trips: Cypher queries the server sent per request.',
       '',

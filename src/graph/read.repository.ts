@@ -33,6 +33,19 @@ function documentProperties(fields: readonly DocumentProperty[] | null): Documen
 
 /** An Entity's fields as the API reads them (not its full-text `searchNames`). */
 const ENTITY_FIELDS = '.id, .key, .kind, .name, .aliases, .wikidata, .latitude, .longitude, .role';
+/** The stored Entity properties a read may be limited to (id and kind, which decides its type, always). */
+export const ENTITY_PROPERTIES = ['key', 'name', 'aliases', 'wikidata', 'latitude', 'longitude', 'role'] as const;
+export type EntityProperty = (typeof ENTITY_PROPERTIES)[number];
+/** What a read of statements is limited to, of each statement and of its speaker (null: all). */
+export interface StatementShape {
+  statement: readonly StatementProperty[] | null;
+  speaker: readonly EntityProperty[] | null;
+}
+
+function entityFields(props: readonly EntityProperty[] | null): string {
+  if (!props) return ENTITY_FIELDS;
+  return ['.id', '.kind', ...ENTITY_PROPERTIES.filter((p) => props.includes(p)).map((p) => `.${p}`)].join(', ');
+}
 /** A Statement's fields as the API reads them (not its key, claims or matters). */
 const STATEMENT_FIELDS = '.id, .kind, .text, .quote, .speakerText, .channel, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, .saidAtText, .sortAt';
 /** The stored Statement properties a read may be limited to (id is always read). */
@@ -461,19 +474,21 @@ export class ListRepository {
   /**
    * For each statement id, the statements it contradicts (with their speakers), in one round trip;
    * with `evidenceOf` (the document properties to read, null: all), their evidence too, by statement id.
-   * `statementProps` limits the statements' properties read (null: all; the others are then absent).
+   * `statementProps` and `speakerProps` limit the properties read of the statements and of their
+   * speakers (null: all; the others are then absent).
    */
   async contradicted(
     ids: readonly string[],
     evidenceOf?: readonly DocumentProperty[] | null,
     statementProps: readonly StatementProperty[] | null = null,
+    speakerProps: readonly EntityProperty[] | null = null,
   ): Promise<{ lists: StatementRecord[][]; evidence: Map<string, EvidenceRecord[]> | null }> {
     const props = evidenceOf === undefined ? null : documentProperties(evidenceOf);
     const [r] = await this.executor.query<{ rows: { id: string; items: Props[] }[] } & Partial<EvidenceColumns>>(
       `UNWIND $ids AS id MATCH (n:Statement {id: id})-[:CONTRADICTS]->(m:Statement)
        WITH id, collect(DISTINCT m) AS ms
        WITH collect({id: id, items: [m IN ms | m {${statementFields(statementProps)},
-         speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${ENTITY_FIELDS}}]),
+         speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${entityFields(speakerProps)}}]),
          saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])}]}) AS rows, collect(ms) AS mss
        ${props ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}
        RETURN rows${props ? ', ids, docIds, starts, ends, excerpts, docs' : ''}`,

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context';
 import type { DocumentData, EntityData, EventData, NodeData } from '../../graph/models';
 import type { EvidenceRecord, StatementRecord } from '../../graph/read.repository';
-import { documentPropertiesAt, evidenceAlong, statementPropertiesAt } from '../lookahead';
+import { documentPropertiesAt, evidenceAlong, statementShapeAt } from '../lookahead';
 import { Entity, Place } from '../types/entity.type';
 import { Evidence, Statement } from '../types/statement.type';
 import { Event } from '../types/event.type';
@@ -66,7 +66,7 @@ export class StatementFieldsResolver {
   @FieldResolver(() => [Statement], { description: 'Statements that assert something incompatible about the same matter.' })
   contradicts(@Root() s: StatementRecord, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
     // Their evidence, when asked, comes in the same round trip; only the properties asked are read.
-    return ctx.loaders.contradicted(evidenceAlong(info, [[]]), statementPropertiesAt(info, [])).load(s.id);
+    return ctx.loaders.contradicted(evidenceAlong(info, [[]]), statementShapeAt(info, [])).load(s.id);
   }
 }
 
