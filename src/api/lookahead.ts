@@ -71,6 +71,17 @@ const PUBLISHED_PROPERTIES: Record<string, DocumentProperty | null> = {
  * null (read them all) when a selected field is not known here.
  */
 export function documentPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): DocumentProperty[] | null {
+  // Asked once per item of a list (each statement's evidence): the answer depends only on the query's
+  // syntax tree, which graphql-js shares between the items (and Apollo between requests).
+  let byPath = documentPropertiesMemo.get(info.fieldNodes);
+  if (!byPath) documentPropertiesMemo.set(info.fieldNodes, (byPath = new Map()));
+  const key = path.join('.');
+  if (!byPath.has(key)) byPath.set(key, readDocumentPropertiesAt(info, path));
+  return byPath.get(key)!;
+}
+const documentPropertiesMemo = new WeakMap<readonly FieldNode[], Map<string, DocumentProperty[] | null>>();
+
+function readDocumentPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): DocumentProperty[] | null {
   const docs = selectedBelow(info, path);
   const props = new Set<DocumentProperty>();
   for (const f of fieldsOf(docs.map((d) => d.selectionSet), info)) {

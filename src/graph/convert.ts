@@ -13,7 +13,12 @@ export function toPlain(value: unknown): unknown {
   if (isDate(value as object) || isLocalDateTime(value as object) || isLocalTime(value as object) || isTime(value as object) || isDuration(value as object)) {
     return (value as { toString(): string }).toString();
   }
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) {
+    // Lists of plain values (excerpts, ids) are returned as they are, not copied.
+    let i = 0;
+    while (i < value.length && (value[i] === null || typeof value[i] !== 'object')) i++;
+    return i === value.length ? value : value.map(toPlain);
+  }
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     // Nodes and relationships: their properties only.
