@@ -675,13 +675,14 @@ export async function statementsBySpeakers(
        WITH s, sortKey ORDER BY sortKey, s.id LIMIT $limit
        OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
        WITH s, sortKey, pl ORDER BY sortKey, s.id
-       RETURN collect(s {${STATEMENT_FIELDS}, saidInId: pl.id, sortKey: sortKey}) AS items, collect(s) AS nodes
+       RETURN collect(s {${STATEMENT_FIELDS}, saidInId: pl.id, sortKey: sortKey}) AS items, collect(s)[0..$first] AS nodes
      }
      CALL (e) { MATCH (s:Statement)-[:SAID_BY]->(e) RETURN count(s) AS total }
      WITH collect({eid: eid, speaker: e {${ENTITY_FIELDS}}, items: items, total: total}) AS rows, collect(nodes) AS nss
      ${props ? `CALL (nss) { UNWIND nss AS ns UNWIND ns AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}
      RETURN rows${props ? ', ids, docIds, starts, ends, excerpts, docs' : ''}`,
-    { ids, k0, k1, limit: int(first + 1), noTime: NO_TIME },
+    // One more statement than the page tells whether there is a next page; its evidence is not read.
+    { ids, k0, k1, first: int(first), limit: int(first + 1), noTime: NO_TIME },
   );
   const m = new Map((r?.rows ?? []).map((x) => [x.eid, x]));
   const pages = ids.map((id) => {
