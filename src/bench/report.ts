@@ -129,6 +129,19 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   (only the fields asked for), and a root \`node(id)\`/\`entity(id)\` starts its \`contradicts\`/\`statements\`
   load at the same time as the node (src/api/lookahead.ts): every benchmark query costs one or two round trips.
   Nodes are read with fixed field lists, not \`{.*}\`; a filter the starting point guarantees is not tested again.
+- **Reads: the driver decoded large records in quadratic time.** The JavaScript driver keeps a Bolt message that
+  arrives in several pieces (Neo4j sends chunks of about 8 KB) as a \`CombinedBuffer\` whose every one-byte read walks
+  the list of pieces from the first: a 130 KB record (a page of statements with their evidence) took longer to decode
+  than the database took to answer (neo4j/neo4j-javascript-driver#1223). src/graph/bolt-messages.ts copies such a
+  message into one buffer first; the floor and @neo4j/graphql run with the same fix. personStatements' floor went from
+  21 to 14 ms, its p99 from 59 to 41 ms.
+- **Reads: the contradicting statements read every property.** \`contradicts\` now reads only the statement and
+  speaker properties the query selects (look-ahead, as evidence already did for documents); such partial records are
+  never handed to the node loader. Lists of plain values leave the repository uncopied, a list item's look-ahead is
+  worked out once per query, \`Evidence.document\` is a plain field (no resolver wrapper for each of 1,600 passages),
+  and a page no longer reads the evidence of the extra statement that only tells whether there is a next page.
+- **\`npm start\` runs in production mode** (\`NODE_ENV=production\` unless set): graphql-js otherwise checks
+  every type test for a second copy of itself, about a millisecond per large response.
 - **Where the ingest time goes now** (JFR and /proc): once the database's JVM has compiled its code, a document
   costs about 13 ms of CPU in Neo4j's Bolt workers (query and commit: index updates, the entity full-text refresh)
   and about 20 ms in this process (8–12 ms of it extraction), and the ingest runs at 55–65 documents per second. In
@@ -159,6 +172,14 @@ With \`NEO4J_URI\` the benchmark uses that database instead, which must be empty
   properties for evidence). Its timeline is a query over an interface implemented by Statement and Event, filtered on
   \`sortAt\` within the month (it cannot express Annals' overlap of time spans); its alias search uses the same
   full-text index and Lucene query as Annals.
-- Annals is measured over HTTP (JSON serialization, Fastify, Apollo); the other two run in the benchmark's process,
-  which favours them by the HTTP cost (≈0.3–0.5 ms per request here).
+- Both GraphQL servers are measured the same way: over HTTP on loopback, each in its own process, both on Apollo
+  Server 5 with Fastify and Apollo's cache-control plugin off (src/bench/server-child.ts,
+  src/bench/neo4j-graphql-child.ts). The floor is one query through the driver in the benchmark's process, in an
+  auto-commit transaction (one round trip, as Annals sends its reads). An HTTP request costs about 0.4 ms here.
+- Each contender is warmed up with 100 runs of each query first: the database runs in a fresh JVM (\`--reuse\`
+  restarts it), which is still compiling its code after the first few dozen queries.
+- @neo4j/graphql's timeline of a month fails on Neo4j's transaction memory limit at 10,000 documents: the query it
+  generates for a connection over the Statement/Event interface (page of 100 and total count) needs more than the
+  716.8 MiB that Neo4j allows all transactions by default (70% of the 1 GB heap). Until this run the local database
+  capped them at 256 MiB; it now keeps Neo4j's default.
 `;
