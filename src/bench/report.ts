@@ -146,8 +146,9 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   costs about 13 ms of CPU in Neo4j's Bolt workers (query and commit: index updates, the entity full-text refresh)
   and about 20 ms in this process (8–12 ms of it extraction), and the ingest runs at 55–65 documents per second. In
   the first 2,000 or so documents of a fresh database process the JVM's JIT compiler threads take another 10–18 ms
-  of CPU per document on the same two cores, so those slices run at 23–38 documents per second and hold the
-  average of a 10,000-document run under 50. Tried without gain: a worker thread for the extraction (a third busy
+  of CPU per document on the same two cores, so those slices run at 21–38 documents per second (a 1,000-document
+  run into a fresh database process gave 21–29 across this session's runs on this virtual machine) and hold the
+  average of a 10,000-document run near 50. Tried without gain: a worker thread for the extraction (a third busy
   thread on two cores slowed the database more than it saved), C1-only, C2-only and Neo4j's own JVM flags, a
   larger code cache.
 
@@ -159,6 +160,8 @@ npm run bench -- ingest --docs 1000             # ingest only, table on stdout
 npm run bench                                    # 1,000 and 10,000 documents, tables
 npm run bench -- --docs 10000 --json             # one JSON object on stdout
 npm run bench -- --docs 1000,10000 --write-docs  # regenerates this file and performance.json
+npm run bench -- --docs 10000 --keep             # keeps the scratch database under .bench/neo4j-10000
+npm run bench -- --docs 10000 --reuse --only contradictions --duration 0   # one query again, no load test
 \`\`\`
 
 The corpus is generated once per seed and size under \`.bench/corpus-<seed>-<n>/\` (1,000 documents a folder, each
