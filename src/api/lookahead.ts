@@ -58,7 +58,7 @@ const DOCUMENT_FIELD_PROPERTIES: Record<string, readonly DocumentProperty[]> = {
   furniture: [],
 };
 
-const PUBLISHED_PROPERTIES: Record<string, DocumentProperty | null> = {
+const PUBLISHED_PROPERTIES: Record<string, DocumentProperty | null> & { edtf: DocumentProperty } = {
   __typename: null,
   edtf: 'publishedEdtf',
   earliest: 'publishedEarliest',
@@ -82,20 +82,32 @@ export function documentPropertiesAt(info: GraphQLResolveInfo, path: readonly st
 const documentPropertiesMemo = new WeakMap<readonly FieldNode[], Map<string, DocumentProperty[] | null>>();
 
 function readDocumentPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): DocumentProperty[] | null {
-  const docs = selectedBelow(info, path);
-  const props = new Set<DocumentProperty>();
-  for (const f of fieldsOf(docs.map((d) => d.selectionSet), info)) {
-    if (f.name.value === 'published') {
-      // A TimeSpan: only the parts selected (its edtf always: it tells whether there is one).
-      props.add('publishedEdtf');
+  return propertiesAt(info, path, DOCUMENT_FIELD_PROPERTIES, { field: 'published', parts: PUBLISHED_PROPERTIES });
+}
+
+/**
+ * The stored properties the objects at `path` below the current field need: each selected field's
+ * entry in `fields`; for the TimeSpan field `span`, only the parts selected (its edtf always: it tells
+ * whether there is one). Null (read them all) when a selected field is not known here.
+ */
+function propertiesAt<P extends string>(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  fields: Record<string, readonly P[]>,
+  span?: { field: string; parts: Record<string, P | null> & { edtf: P } },
+): P[] | null {
+  const props = new Set<P>();
+  for (const f of fieldsOf(selectedBelow(info, path).map((d) => d.selectionSet), info)) {
+    if (span && f.name.value === span.field) {
+      props.add(span.parts.edtf);
       for (const t of fieldsOf([f.selectionSet], info)) {
-        const q = PUBLISHED_PROPERTIES[t.name.value];
+        const q = span.parts[t.name.value];
         if (q === undefined) return null;
         if (q) props.add(q);
       }
       continue;
     }
-    const p = DOCUMENT_FIELD_PROPERTIES[f.name.value];
+    const p = fields[f.name.value];
     if (!p) return null;
     p.forEach((x) => props.add(x));
   }
@@ -119,7 +131,7 @@ const STATEMENT_FIELD_PROPERTIES: Record<string, readonly StatementProperty[]> =
   contradicts: [],
 };
 
-const SAID_AT_PROPERTIES: Record<string, StatementProperty | null> = {
+const SAID_AT_PROPERTIES: Record<string, StatementProperty | null> & { edtf: StatementProperty } = {
   __typename: null,
   edtf: 'saidAtEdtf',
   earliest: 'saidAtEarliest',
@@ -133,24 +145,7 @@ const SAID_AT_PROPERTIES: Record<string, StatementProperty | null> = {
  * Node interface) are followed too: more than needed, never less.
  */
 export function statementPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): StatementProperty[] | null {
-  const statements = selectedBelow(info, path);
-  const props = new Set<StatementProperty>();
-  for (const f of fieldsOf(statements.map((d) => d.selectionSet), info)) {
-    if (f.name.value === 'saidAt') {
-      // A TimeSpan: only the parts selected (its edtf always: it tells whether there is one).
-      props.add('saidAtEdtf');
-      for (const t of fieldsOf([f.selectionSet], info)) {
-        const q = SAID_AT_PROPERTIES[t.name.value];
-        if (q === undefined) return null;
-        if (q) props.add(q);
-      }
-      continue;
-    }
-    const p = STATEMENT_FIELD_PROPERTIES[f.name.value];
-    if (!p) return null;
-    p.forEach((x) => props.add(x));
-  }
-  return [...props].sort();
+  return propertiesAt(info, path, STATEMENT_FIELD_PROPERTIES, { field: 'saidAt', parts: SAID_AT_PROPERTIES });
 }
 
 /** Stored Entity properties each field of the GraphQL type Entity (and its kinds) reads. */
@@ -169,13 +164,7 @@ const ENTITY_FIELD_PROPERTIES: Record<string, readonly EntityProperty[]> = {
 
 /** The Entity properties the entities at `path` below the current field need, or null (all). */
 export function entityPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): EntityProperty[] | null {
-  const props = new Set<EntityProperty>();
-  for (const f of fieldsOf(selectedBelow(info, path).map((d) => d.selectionSet), info)) {
-    const p = ENTITY_FIELD_PROPERTIES[f.name.value];
-    if (!p) return null;
-    p.forEach((x) => props.add(x));
-  }
-  return [...props].sort();
+  return propertiesAt(info, path, ENTITY_FIELD_PROPERTIES);
 }
 
 /** What the statements at `path` need read of each statement and of its speaker. */
