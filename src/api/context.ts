@@ -27,8 +27,11 @@ export interface Loaders {
   node: DataLoader<string, NodeData | null>;
   /** Evidence with its documents, those read with the given properties (null: all of them). */
   evidence: (documentProperties: readonly DocumentProperty[] | null) => DataLoader<string, EvidenceRecord[]>;
-  /** The statements a statement contradicts, with their speakers (and their evidence, when asked). */
-  /** `shape`: the statement and speaker properties to read (absent: all); partial statements are not shared with `node`. */
+  /**
+   * The statements a statement contradicts, with their speakers (and their evidence, when asked);
+   * `shape`: the statement and speaker properties to read (absent: all). Partial records are not
+   * shared with `node`.
+   */
   contradicted: (along: EvidenceAlong | null, shape?: StatementShape) => DataLoader<string, StatementRecord[]>;
   speaker: DataLoader<string, string | null>;
   original: DataLoader<string, OriginalData | null>;
@@ -83,7 +86,7 @@ export function createLoaders(services: Services): Loaders {
       if (!l) {
         l = new DataLoader(async (ids) => {
           const { lists, evidence: found } = await services.lists.contradicted(ids, along ? along.read : undefined, props, speakerProps);
-          if (!props) for (const list of lists) for (const s of list) node.prime(s.id, s);
+          if (!props && !speakerProps) for (const list of lists) for (const s of list) node.prime(s.id, s);
           if (along && found) primeEvidence(along, lists.flat().map((s) => s.id), found);
           return lists;
         }, opts);

@@ -183,6 +183,10 @@ describe('evidence and nested lists', () => {
     const node = (await loaders.node.load(other.id)) as { kind?: string; text?: string } | null;
     expect(node?.kind).toEqual(expect.any(String));
     expect(node?.text).toBe('Oscar Reed said the opposite.');
+    // Nor a record whose statement is whole but whose speaker was read in part.
+    const again = createLoaders(a.services);
+    await again.contradicted(null, { statement: null, speaker: ['name'] }).load(ids.saidIt);
+    expect(await again.node.load(other.id)).toEqual(await createLoaders(a.services).node.load(other.id));
   });
 
   it("reads a person, their statements with evidence and documents in two round trips", async () => {
