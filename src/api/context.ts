@@ -58,7 +58,7 @@ export function createLoaders(services: Services): Loaders {
       l = new DataLoader(async (ids) => {
         const lists = await services.lists.evidence(ids, props);
         // Complete documents may serve any later lookup of the same id.
-        if (!props) for (const list of lists) for (const e of list) if (e.document) node.prime(e.document.id, e.document);
+        if (!props) for (const list of lists) for (const e of list) node.prime(e.document.id, e.document);
         return lists;
       }, opts);
       evidenceLoaders.set(key, l);

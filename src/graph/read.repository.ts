@@ -42,20 +42,22 @@ export interface StatementShape {
   speaker: readonly EntityProperty[] | null;
 }
 
-function entityFields(props: readonly EntityProperty[] | null): string {
-  if (!props) return ENTITY_FIELDS;
-  return ['.id', '.kind', ...ENTITY_PROPERTIES.filter((p) => props.includes(p)).map((p) => `.${p}`)].join(', ');
+/**
+ * A map projection: `all` when `props` is null, else the `always` keys and those of `props` found in
+ * `allowed` (a fixed list, so nothing from a request reaches the Cypher text).
+ */
+function projection<P extends string>(all: string, always: readonly string[], allowed: readonly P[], props: readonly P[] | null): string {
+  if (!props) return all;
+  return [...always, ...allowed.filter((p) => props.includes(p))].map((p) => `.${p}`).join(', ');
 }
+const entityFields = (props: readonly EntityProperty[] | null) => projection(ENTITY_FIELDS, ['id', 'kind'], ENTITY_PROPERTIES, props);
 /** A Statement's fields as the API reads them (not its key, claims or matters). */
 const STATEMENT_FIELDS = '.id, .kind, .text, .quote, .speakerText, .channel, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, .saidAtText, .sortAt';
 /** The stored Statement properties a read may be limited to (id is always read). */
 export const STATEMENT_PROPERTIES = ['kind', 'text', 'quote', 'speakerText', 'channel', 'saidAtEdtf', 'saidAtEarliest', 'saidAtLatest', 'saidAtText'] as const;
 export type StatementProperty = (typeof STATEMENT_PROPERTIES)[number];
 /** A map projection of those properties (from the fixed list only), or of all the API reads. */
-function statementFields(props: readonly StatementProperty[] | null): string {
-  if (!props) return STATEMENT_FIELDS;
-  return ['.id', ...STATEMENT_PROPERTIES.filter((p) => props.includes(p)).map((p) => `.${p}`)].join(', ');
-}
+const statementFields = (props: readonly StatementProperty[] | null) => projection(STATEMENT_FIELDS, ['id'], STATEMENT_PROPERTIES, props);
 /** An Event's fields as the API reads them. */
 const EVENT_FIELDS = '.id, .label, .type, .whenEdtf, .whenEarliest, .whenLatest, .whenText, .sortAt';
 /** Either, for lists of both (the other type's properties are absent, hence null). */

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context';
 import type { DocumentData, EntityData, EventData, NodeData } from '../../graph/models';
-import type { EvidenceRecord, StatementRecord } from '../../graph/read.repository';
+import type { StatementRecord } from '../../graph/read.repository';
 import { documentPropertiesAt, evidenceAlong, statementShapeAt } from '../lookahead';
 import { Entity, Place } from '../types/entity.type';
 import { Evidence, Statement } from '../types/statement.type';
