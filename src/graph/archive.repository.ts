@@ -8,6 +8,7 @@ import type { Executor } from './executor';
 import { claimMatters } from '../extract/contradictions';
 import { documentId, entityId, eventId, statementId } from './ids';
 import { int } from './convert';
+import { NO_TIME } from './spans';
 
 export type StoreStatus = 'added' | 'updated' | 'unchanged';
 
@@ -56,28 +57,36 @@ function entityRows(entities: EntityRecord[]) {
 }
 
 function statementRows(statements: StatementRecord[], text: string) {
-  return statements.map((s) => ({
-    id: statementId(s.key),
-    key: s.key,
-    props: {
-      kind: s.kind,
-      text: s.text,
-      quote: s.quote,
-      speakerText: s.speakerText,
-      channel: s.channel,
-      ...spanProps('saidAt', s.saidAt),
-      sortAt: s.saidAt ? new Date(s.saidAt.earliest).toISOString() : null,
-      claims: JSON.stringify(s.claims ?? []),
-      matters: claimMatters(s.claims),
-    },
-    long: isLong(s.saidAt),
-    speakerId: s.speakerKey ? entityId(s.speakerKey) : null,
-    saidInId: s.saidInKey ? entityId(s.saidInKey) : null,
-    aboutIds: [...new Set(s.aboutKeys)].map(entityId),
-    start: s.evidence.start,
-    end: s.evidence.end,
-    excerpt: text.slice(s.evidence.start, s.evidence.end),
-  }));
+  return statements.map((s) => {
+    const sortAt = s.saidAt ? new Date(s.saidAt.earliest).toISOString() : null;
+    const speakerId = s.speakerKey ? entityId(s.speakerKey) : null;
+    return {
+      id: statementId(s.key),
+      key: s.key,
+      props: {
+        kind: s.kind,
+        text: s.text,
+        quote: s.quote,
+        speakerText: s.speakerText,
+        channel: s.channel,
+        ...spanProps('saidAt', s.saidAt),
+        sortAt,
+        claims: JSON.stringify(s.claims ?? []),
+        matters: claimMatters(s.claims),
+        // A speaker's statements are read in page order from an index on (speakerId, sortKey, id)
+        // (schema/migrations/0007_speaker_order.cypher); the key includes the speaker, so neither changes.
+        speakerId,
+        sortKey: sortAt ?? NO_TIME,
+      },
+      long: isLong(s.saidAt),
+      speakerId,
+      saidInId: s.saidInKey ? entityId(s.saidInKey) : null,
+      aboutIds: [...new Set(s.aboutKeys)].map(entityId),
+      start: s.evidence.start,
+      end: s.evidence.end,
+      excerpt: text.slice(s.evidence.start, s.evidence.end),
+    };
+  });
 }
 
 /** What storeDocument needs to find contradictions with stored statements. */

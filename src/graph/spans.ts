@@ -1,5 +1,8 @@
 import type { TimeSpanData } from './models';
 
+/** The sort key of something undated: after every date, so undated items come last. */
+export const NO_TIME = '9999-12-31T23:59:59.999Z';
+
 /** Reads a TimeSpan flattened into properties under a prefix (see archive.repository spanProps). */
 export function spanFrom(props: Record<string, unknown>, prefix: string): TimeSpanData | null {
   const edtf = props[`${prefix}Edtf`];

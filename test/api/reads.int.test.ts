@@ -11,6 +11,7 @@ import { gql } from '../helpers/graphql';
 import { buildApp } from '../../src/server/app';
 import { createLoaders } from '../../src/api/context';
 import { documentId, entityId, statementId } from '../../src/graph/ids';
+import { loadMigrations } from '../../src/graph/migrations';
 import type { TimeSpanValue } from '../../src/extract/types';
 
 let a: TestArchive;
@@ -40,6 +41,7 @@ const TO = '2040-03-31T23:59:59.999Z';
 
 const TEXT = ITEMS.map((i) => `${i.name} happened.`).join(' ') + ' Nadia Quill said it. Oscar Reed said the opposite.';
 let ids: Record<string, string> = {};
+let quillOrder: string[] = [];
 
 beforeAll(async () => {
   a = await freshArchive();
@@ -61,6 +63,11 @@ beforeAll(async () => {
   const doc2 = preparedDoc(TEXT, { title: 'Window report, again', published: '2040-03-08', identity: 'test/again.txt' });
   await a.services.archive.storeDocument(doc2, extraction({ entities: [quill, reed], statements: [saidIt, opposite] }));
   ids = { quill: entityId(quill.key), saidIt: statementId(saidIt.key), doc: documentId(doc.sha256) };
+  // Nadia Quill's statements in page order: by their date's earliest instant, then id; undated last.
+  quillOrder = [...statements, saidIt]
+    .map((s) => ({ id: statementId(s.key), at: s.saidAt?.earliest ?? '~' }))
+    .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1))
+    .map((s) => s.id);
 });
 afterAll(async () => {
   await app.close();
@@ -202,5 +209,48 @@ describe('evidence and nested lists', () => {
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(page.nodes.every((s: any) => s.speaker.name === 'Nadia Quill' && s.evidence.length >= 1 && s.evidence[0].document.title === 'Window report')).toBe(true);
     expect(page.edges.map((e: any) => e.node.evidence.length)).toEqual(page.nodes.map((s: any) => s.evidence.length));
+  });
+});
+
+describe("a speaker's statements", () => {
+  const Q = `query($id: ID!, $first: Int, $after: String) { entity(id: $id) { statements(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id speaker { id } } } } }`;
+  const pages = async (first: number) => {
+    const seen: string[] = [];
+    const totals = new Set<number>();
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const r: { data?: any; errors?: unknown } = await gql(app, Q, { id: ids.quill, first, after });
+      expect(r.errors).toBeUndefined();
+      const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string; speaker: { id: string } }[] } = r.data.entity.statements;
+      totals.add(page.totalCount);
+      expect(page.nodes.every((n) => n.speaker.id === ids.quill)).toBe(true);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    return { seen, totals: [...totals] };
+  };
+
+  it('pages through them by date, undated last, each once, with the same total on every page', async () => {
+    const { seen, totals } = await pages(2);
+    expect(seen).toEqual(quillOrder);
+    expect(totals).toEqual([quillOrder.length]);
+  });
+
+  it("does not include another speaker's statement, nor one that names no speaker", async () => {
+    const { seen } = await pages(50);
+    expect(seen).not.toContain(statementId('stmt:w:opposite'));
+    expect(seen).toHaveLength(quillOrder.length);
+  });
+
+  it('finds statements stored before the speaker order existed, once migration 0007 has filed them', async () => {
+    await a.executor.write((tx) =>
+      tx.run('MATCH (s:Statement)-[:SAID_BY]->(:Entity {id: $id}) REMOVE s.speakerId, s.sortKey', { id: ids.quill }),
+    );
+    expect((await pages(50)).seen).toEqual([]);
+    const m = loadMigrations().find((x) => x.version === 7)!;
+    for (const statement of m.statements) await a.executor.schema(statement);
+    expect((await pages(3)).seen).toEqual(quillOrder);
   });
 });
