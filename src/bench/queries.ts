@@ -40,16 +40,16 @@ export const QUERY_TEXT = {
     neo4jGraphql: `query($id: ID!) { entities(where: { id: { eq: $id } }) { id name saidConnection(first: 50, sort: [{ node: { sortAt: ASC } }]) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { node { id kind text quote saidAtEdtf saidAtEarliest evidenceConnection { edges { properties { start end excerpt } node { id title publishedEdtf } } } } } } } }`,
+    // The page in order from the (speakerId, sortKey, id) index, the total from the relationship count.
     cypher: `MATCH (e:Entity {id: $id})
-             CALL (e) { MATCH (s:Statement)-[:SAID_BY]->(e) RETURN count(s) AS total }
              CALL (e) {
-               MATCH (s:Statement)-[:SAID_BY]->(e)
-               WITH s ORDER BY coalesce(s.sortAt, '9999'), s.id LIMIT 51
+               MATCH (s:Statement) WHERE s.speakerId = e.id AND s.sortKey >= '' AND s.id IS NOT NULL
+               WITH s ORDER BY s.speakerId, s.sortKey, s.id LIMIT 51
                CALL (s) { MATCH (s)-[ev:EVIDENCE]->(d:Document)
                  RETURN collect({start: ev.start, end: ev.end, excerpt: ev.excerpt, document: d {.id, .title, .publishedEdtf}}) AS evidence }
                RETURN collect(s {.id, .kind, .text, .quote, .saidAtEdtf, .saidAtEarliest, evidence: evidence}) AS items
              }
-             RETURN e {.id, .name} AS entity, total, items`,
+             RETURN e {.id, .name} AS entity, COUNT { (e)<-[:SAID_BY]-() } AS total, items`,
   },
   placeWeek: {
     graphql: `query($place: ID!, $from: DateTime!, $to: DateTime!) { statements(filter: { aboutIds: [$place], from: $from, to: $to }, first: 50) {

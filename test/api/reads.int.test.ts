@@ -10,7 +10,7 @@ import { entity, event, extraction, preparedDoc, statement } from '../helpers/fi
 import { gql } from '../helpers/graphql';
 import { buildApp } from '../../src/server/app';
 import { createLoaders } from '../../src/api/context';
-import { documentId, entityId, statementId } from '../../src/graph/ids';
+import { documentId, entityId, eventId, statementId } from '../../src/graph/ids';
 import { loadMigrations } from '../../src/graph/migrations';
 import type { TimeSpanValue } from '../../src/extract/types';
 
@@ -252,5 +252,21 @@ describe("a speaker's statements", () => {
     const m = loadMigrations().find((x) => x.version === 7)!;
     for (const statement of m.statements) await a.executor.schema(statement);
     expect((await pages(3)).seen).toEqual(quillOrder);
+  });
+});
+
+describe('nodes by id', () => {
+  it('reads nodes of every type in one batch, in the order asked, with null for ids that name nothing', async () => {
+    const asked = [statementId('stmt:w:said-it'), 'doc_000000000000000000000000', ids.doc, eventId('event:w:Charlie week'), ids.quill, 'stm_00000000000000000000'];
+    const nodes = await a.services.read.nodesByIds(asked);
+    expect(nodes.map((n) => n?.id ?? null)).toEqual([asked[0], null, asked[2], asked[3], asked[4], null]);
+    expect(nodes.map((n) => n?.__typename ?? null)).toEqual(['Statement', null, 'Document', 'Event', 'Person', null]);
+  });
+
+  it('answers one type alone, and no query at all for ids of no known type', async () => {
+    expect((await a.services.read.nodesByIds([ids.quill]))[0]).toMatchObject({ id: ids.quill, name: 'Nadia Quill' });
+    const before = a.executor.roundTrips;
+    expect(await a.services.read.nodesByIds(['nonsense', 'xyz_1'])).toEqual([null, null]);
+    expect(a.executor.roundTrips).toBe(before);
   });
 });
