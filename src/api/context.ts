@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { NodeData, Page } from '../graph/models';
+import type { EntityData, NodeData, Page } from '../graph/models';
 import { statementsBySpeakers, type DocumentProperty, type EvidenceRecord, type RelationName, type StatementRecord, type StatementShape } from '../graph/read.repository';
 import type { Services } from '../services';
 import type { OriginalData } from '../graph/original.repository';
@@ -33,12 +33,21 @@ export interface Loaders {
    * shared with `node`.
    */
   contradicted: (along: EvidenceAlong | null, shape?: StatementShape) => DataLoader<string, StatementRecord[]>;
+  /**
+   * A statement itself (all its fields, null where none), read along with what it contradicts: the
+   * list is handed to `contradicted(along, shape)` and the statement to `node`, so a root node(id)
+   * with its contradictions costs one round trip.
+   */
+  statementWithContradicted: (along: EvidenceAlong | null, shape?: StatementShape) => DataLoader<string, StatementRecord | null>;
   speaker: DataLoader<string, string | null>;
   original: DataLoader<string, OriginalData | null>;
   documentText: DataLoader<string, string | null>;
   related: (relation: RelationName) => DataLoader<string, string[]>;
-  speakerStatements: DataLoader<{ id: string; first: number; after: string | null; evidence: EvidenceAlong | null }, Page<StatementRecord>, string>;
+  /** A speaker's page of statements, with the speaker's own record (`owner`, also handed to `node`). */
+  speakerStatements: DataLoader<{ id: string; first: number; after: string | null; evidence: EvidenceAlong | null }, SpeakerPage, string>;
 }
+
+export type SpeakerPage = Page<StatementRecord> & { owner: EntityData | null };
 
 const opts = { maxBatchSize: 1000 };
 
@@ -49,6 +58,7 @@ export function createLoaders(services: Services): Loaders {
   const relatedLoaders = new Map<RelationName, DataLoader<string, string[]>>();
   const evidenceLoaders = new Map<string, DataLoader<string, EvidenceRecord[]>>();
   const contradictedLoaders = new Map<string, DataLoader<string, StatementRecord[]>>();
+  const withContradictedLoaders = new Map<string, DataLoader<string, StatementRecord | null>>();
   const node = new DataLoader<string, NodeData | null>((ids) => services.read.nodesByIds(ids), opts);
 
   const evidence = (props: readonly DocumentProperty[] | null) => {
@@ -73,24 +83,45 @@ export function createLoaders(services: Services): Loaders {
     }
   };
 
+  const contradictedKey = (along: EvidenceAlong | null, shape?: StatementShape) =>
+    `${alongKey(along)}/${shape?.statement ? shape.statement.join(',') : '*'}/${shape?.speaker ? shape.speaker.join(',') : '*'}`;
+  /** Reads what `ids` contradict and hands complete records and evidence to their loaders. */
+  const readContradicted = async (ids: readonly string[], along: EvidenceAlong | null, shape: StatementShape | undefined, withOwners: boolean) => {
+    const props = shape?.statement ?? null;
+    const speakerProps = shape?.speaker ?? null;
+    const r = await services.lists.contradicted(ids, along ? along.read : undefined, props, speakerProps, withOwners);
+    if (!props && !speakerProps) for (const list of r.lists) for (const s of list) node.prime(s.id, s);
+    if (along && r.evidence) primeEvidence(along, r.lists.flat().map((s) => s.id), r.evidence);
+    return r;
+  };
+  const contradicted = (along: EvidenceAlong | null, shape?: StatementShape) => {
+    const key = contradictedKey(along, shape);
+    let l = contradictedLoaders.get(key);
+    if (!l) {
+      l = new DataLoader(async (ids) => (await readContradicted(ids, along, shape, false)).lists, opts);
+      contradictedLoaders.set(key, l);
+    }
+    return l;
+  };
+
   return {
     node,
     // Evidence brings its documents along, so `evidence { document { ... } }` costs no further round
     // trip; only the document properties the query selects are read (one loader per such set).
     evidence,
-    contradicted: (along, shape) => {
-      const props = shape?.statement ?? null;
-      const speakerProps = shape?.speaker ?? null;
-      const key = `${alongKey(along)}/${props ? props.join(',') : '*'}/${speakerProps ? speakerProps.join(',') : '*'}`;
-      let l = contradictedLoaders.get(key);
+    contradicted,
+    statementWithContradicted: (along, shape) => {
+      const key = contradictedKey(along, shape);
+      let l = withContradictedLoaders.get(key);
       if (!l) {
         l = new DataLoader(async (ids) => {
-          const { lists, evidence: found } = await services.lists.contradicted(ids, along ? along.read : undefined, props, speakerProps);
-          if (!props && !speakerProps) for (const list of lists) for (const s of list) node.prime(s.id, s);
-          if (along && found) primeEvidence(along, lists.flat().map((s) => s.id), found);
-          return lists;
+          const { lists, owners } = await readContradicted(ids, along, shape, true);
+          const listLoader = contradicted(along, shape);
+          ids.forEach((id, i) => listLoader.prime(id, lists[i]));
+          for (const owner of owners!) if (owner) node.prime(owner.id, owner);
+          return owners!;
         }, opts);
-        contradictedLoaders.set(key, l);
+        withContradictedLoaders.set(key, l);
       }
       return l;
     },
@@ -111,11 +142,12 @@ export function createLoaders(services: Services): Loaders {
           if (!groups.has(g)) groups.set(g, { first: k.first, after: k.after, along: k.evidence, ids: [] });
           groups.get(g)!.ids.push(k.id);
         }
-        const results = new Map<string, Page<StatementRecord>>();
+        const results = new Map<string, SpeakerPage>();
         await Promise.all(
           [...groups.entries()].map(async ([g, { first, after, along, ids }]) => {
-            const { pages, evidence: found } = await statementsBySpeakers(services.executor, ids, first, after, along ? along.read : undefined);
-            ids.forEach((id, i) => results.set(`${id}|${g}`, pages[i]));
+            const { pages, owners, evidence: found } = await statementsBySpeakers(services.executor, ids, first, after, along ? along.read : undefined);
+            ids.forEach((id, i) => results.set(`${id}|${g}`, { ...pages[i], owner: owners[i] }));
+            for (const owner of owners) if (owner) node.prime(owner.id, owner);
             if (along && found) primeEvidence(along, pages.flatMap((p) => p.items.map((e) => e.node.id)), found);
           }),
         );

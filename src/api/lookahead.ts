@@ -6,6 +6,7 @@
 import { getArgumentValues, Kind, type FieldNode, type GraphQLInterfaceType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { DocumentProperty, EntityProperty, StatementProperty, StatementShape } from '../graph/read.repository';
 import { typeOfId } from '../graph/ids';
+import type { NodeData } from '../graph/models';
 import type { ApiContext } from './context';
 import { pageArgs } from './paging';
 
@@ -205,22 +206,28 @@ function byResponseKey(nodes: FieldNode[]): FieldNode[][] {
 
 /**
  * Starts, for a node fetched by id, the list loads its selection will make one level down (a
- * statement's `contradicts`, an entity's `statements`), at the same time as the node itself: the
- * loads are the ones those fields' resolvers will make (same loader, same key), so they find them
- * in the loaders' caches and the two round trips overlap instead of following each other. A load
- * that does not match (a field asked twice with different arguments) is simply made again.
+ * statement's `contradicts`, an entity's `statements`): the loads are the ones those fields'
+ * resolvers will make (same loader, same key), so they find them in the loaders' caches. The first
+ * of them reads the node itself too: its result is returned (the node, or null where there is none)
+ * and the caller needs no lookup of its own, so node and list cost one round trip. Null when nothing
+ * below is prefetched (then the caller looks the node up). A load that does not match (a field
+ * asked twice with different arguments) is simply made again.
  */
-export function prefetchBelow(ctx: ApiContext, info: GraphQLResolveInfo, id: string): void {
+export function prefetchBelow(ctx: ApiContext, info: GraphQLResolveInfo, id: string): Promise<NodeData | null> | null {
   const type = typeOfId(id);
   const quiet = (p: Promise<unknown>) => void p.catch(() => undefined); // the field's own load reports errors
+  let self: Promise<NodeData | null> | null = null;
   if (type === 'Statement') {
     for (const nodes of byResponseKey(selectedBelow(info, ['contradicts']))) {
       const at = { ...info, fieldNodes: nodes };
-      quiet(ctx.loaders.contradicted(evidenceAlong(at, [[]]), statementShapeAt(at, [])).load(id));
+      const along = evidenceAlong(at, [[]]);
+      const shape = statementShapeAt(at, []);
+      if (!self) self = ctx.loaders.statementWithContradicted(along, shape).load(id);
+      else quiet(ctx.loaders.contradicted(along, shape).load(id));
     }
   } else if (type === 'Entity') {
     const field = (info.schema.getType('Entity') as GraphQLInterfaceType | undefined)?.getFields().statements;
-    if (!field) return;
+    if (!field) return null;
     for (const nodes of byResponseKey(selectedBelow(info, ['statements']))) {
       let page: { first: number; after: string | null };
       try {
@@ -230,7 +237,10 @@ export function prefetchBelow(ctx: ApiContext, info: GraphQLResolveInfo, id: str
         continue;
       }
       const evidence = evidenceAlong({ ...info, fieldNodes: nodes }, [['nodes'], ['edges', 'node']]);
-      quiet(ctx.loaders.speakerStatements.load({ id, first: page.first, after: page.after, evidence }));
+      const load = ctx.loaders.speakerStatements.load({ id, first: page.first, after: page.after, evidence });
+      if (!self) self = load.then((p) => p.owner);
+      else quiet(load);
     }
   }
+  return self;
 }

@@ -481,27 +481,35 @@ export class ListRepository {
    * For each statement id, the statements it contradicts (with their speakers), in one round trip;
    * with `evidenceOf` (the document properties to read, null: all), their evidence too, by statement id.
    * `statementProps` and `speakerProps` limit the properties read of the statements and of their
-   * speakers (null: all; the others are then absent).
+   * speakers (null: all; the others are then absent). `withOwners`: the statements asked for too.
    */
   async contradicted(
     ids: readonly string[],
     evidenceOf?: readonly DocumentProperty[] | null,
     statementProps: readonly StatementProperty[] | null = null,
     speakerProps: readonly EntityProperty[] | null = null,
-  ): Promise<{ lists: StatementRecord[][]; evidence: Map<string, EvidenceRecord[]> | null }> {
+    withOwners = false,
+  ): Promise<{ lists: StatementRecord[][]; owners: (StatementRecord | null)[] | null; evidence: Map<string, EvidenceRecord[]> | null }> {
     const props = evidenceOf === undefined ? null : documentProperties(evidenceOf);
-    const [r] = await this.executor.query<{ rows: { id: string; items: Props[] }[] } & Partial<EvidenceColumns>>(
-      `UNWIND $ids AS id MATCH (n:Statement {id: id})-[:CONTRADICTS]->(m:Statement)
-       WITH id, collect(DISTINCT m) AS ms
-       WITH collect({id: id, items: [m IN ms | m {${statementFields(statementProps)},
+    const [r] = await this.executor.query<{ rows: { id: string; items: Props[]; owner?: Props }[] } & Partial<EvidenceColumns>>(
+      // With owners, each statement asked is read too (all its fields, as nodesByIds reads it), so a
+      // root node(id) with its contradictions is one round trip.
+      `UNWIND $ids AS id MATCH (n:Statement {id: id})
+       ${withOwners ? 'OPTIONAL ' : ''}MATCH (n)-[:CONTRADICTS]->(m:Statement)
+       WITH id, n, collect(DISTINCT m) AS ms
+       WITH collect({id: id, ${withOwners ? `owner: n {${STATEMENT_FIELDS}, speaker: head([(n)-[:SAID_BY]->(sp:Entity) | sp {${ENTITY_FIELDS}}]), saidInId: head([(n)-[:SAID_IN]->(pl:Entity) | pl.id])}, ` : ''}items: [m IN ms | m {${statementFields(statementProps)},
          speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${entityFields(speakerProps)}}]),
          saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])}]}) AS rows, collect(ms) AS mss
        ${props ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}
        RETURN rows${props ? ', ids, docIds, starts, ends, excerpts, docs' : ''}`,
       { ids },
     );
-    const m = new Map((r?.rows ?? []).map((x) => [x.id, x.items.map((p) => toStatement(p))]));
-    return { lists: ids.map((id) => m.get(id) ?? []), evidence: props ? fromEvidenceColumns(r as EvidenceColumns, props) : null };
+    const m = new Map((r?.rows ?? []).map((x) => [x.id, x]));
+    return {
+      lists: ids.map((id) => m.get(id)?.items.map((p) => toStatement(p)) ?? []),
+      owners: withOwners ? ids.map((id) => (m.get(id)?.owner ? toStatement(m.get(id)!.owner!) : null)) : null,
+      evidence: props ? fromEvidenceColumns(r as EvidenceColumns, props) : null,
+    };
   }
 
   /** For each statement id, its speaker's id (or null). */
@@ -663,6 +671,7 @@ function timelinePage(rows: { labels: string[]; p: Props; at: string }[], total:
  * document properties to read, null: all), the evidence of the statements on those pages too.
  * A page is read in order from the (speakerId, sortKey, id) index (migration 0007) and the total is
  * the speaker's count of SAID_BY relationships, so neither reads the speaker's other statements.
+ * `owners`: each speaker's own record, as nodesByIds reads it (null where there is none).
  */
 export async function statementsBySpeakers(
   executor: Executor,
@@ -670,7 +679,7 @@ export async function statementsBySpeakers(
   first: number,
   after: string | null,
   evidenceOf?: readonly DocumentProperty[] | null,
-): Promise<{ pages: Page<StatementRecord>[]; evidence: Map<string, EvidenceRecord[]> | null }> {
+): Promise<{ pages: Page<StatementRecord>[]; owners: (EntityData | null)[]; evidence: Map<string, EvidenceRecord[]> | null }> {
   const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
   const props = evidenceOf === undefined ? null : documentProperties(evidenceOf);
   const [r] = await executor.query<{ rows: { eid: string; speaker: Props; items: (Props & { sortKey: string })[]; total: number }[] } & Partial<EvidenceColumns>>(
@@ -702,5 +711,10 @@ export async function statementsBySpeakers(
       totalCount: x.total,
     };
   });
-  return { pages, evidence: props ? fromEvidenceColumns(r as EvidenceColumns, props) : null };
+  // Each speaker's own record (all its fields), so a root entity(id) needs no lookup of its own.
+  const owners = ids.map((id) => {
+    const x = m.get(id);
+    return x ? toEntity(x.speaker) : null;
+  });
+  return { pages, owners, evidence: props ? fromEvidenceColumns(r as EvidenceColumns, props) : null };
 }

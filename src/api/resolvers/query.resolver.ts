@@ -31,8 +31,8 @@ function checkWindow(from: Date | null | undefined, to: Date | null | undefined)
 export class QueryResolver {
   @Query(() => Node, { nullable: true, description: 'Any node by its global id; null when there is none.' })
   node(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
-    prefetchBelow(ctx, info, id);
-    return ctx.loaders.node.load(id);
+    // A node with a list below it is read along with that list (one round trip).
+    return prefetchBelow(ctx, info, id) ?? ctx.loaders.node.load(id);
   }
 
   @Query(() => Document, { nullable: true })
@@ -53,8 +53,7 @@ export class QueryResolver {
 
   @Query(() => Entity, { nullable: true })
   async entity(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
-    prefetchBelow(ctx, info, id);
-    const n = await ctx.loaders.node.load(id);
+    const n = await (prefetchBelow(ctx, info, id) ?? ctx.loaders.node.load(id));
     return n && (n.__typename === 'Person' || n.__typename === 'Organization' || n.__typename === 'Place') ? n : null;
   }
 
