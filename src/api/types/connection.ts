@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -20,7 +20,7 @@ export interface ConnectionShape<T> {
 /** A Relay connection type `${name}Connection` with edges `${name}Edge`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function Connection<T extends object>(name: string, nodeType: ClassType<T> | (abstract new (...args: any[]) => T)) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -29,7 +29,7 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Conn {
     @Field(() => [Edge])
     edges!: Edge[];

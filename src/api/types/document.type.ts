@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from './node.type';
 import { TimeSpan } from './time-span.type';
 
-@ObjectType({ implements: Node, description: 'A source document as received, with the article text that evidence offsets index.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A source document as received, with the article text that evidence offsets index.' })
 export class Document extends Node {
   @Field(() => String)
   title!: string;
@@ -39,7 +39,7 @@ export class Document extends Node {
   language!: string | null;
 }
 
-@ObjectType({ description: 'A passage removed from the article text as site furniture.' })
+@ObjectType({ simpleResolvers: true, description: 'A passage removed from the article text as site furniture.' })
 export class Furniture {
   @Field(() => String)
   text!: string;

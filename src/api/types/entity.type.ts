@@ -31,13 +31,13 @@ export abstract class Entity extends Node {
   role!: boolean;
 }
 
-@ObjectType({ implements: [Node, Entity] })
+@ObjectType({ simpleResolvers: true, implements: [Node, Entity] })
 export class Person extends Entity {}
 
-@ObjectType({ implements: [Node, Entity] })
+@ObjectType({ simpleResolvers: true, implements: [Node, Entity] })
 export class Organization extends Entity {}
 
-@ObjectType({ implements: [Node, Entity] })
+@ObjectType({ simpleResolvers: true, implements: [Node, Entity] })
 export class Place extends Entity {
   @Field(() => Float, { nullable: true })
   latitude!: number | null;

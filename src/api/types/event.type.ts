@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from './node.type';
 import { TimeSpan } from './time-span.type';
 
-@ObjectType({ implements: Node, description: 'Something that happened, typed from the taxonomy in docs/event-taxonomy.md.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'Something that happened, typed from the taxonomy in docs/event-taxonomy.md.' })
 export class Event extends Node {
   @Field(() => String)
   label!: string;

@@ -15,7 +15,7 @@ registerEnumType(StatementKind, {
   },
 });
 
-@ObjectType({ description: 'A passage of a document that reports a statement or an event.' })
+@ObjectType({ simpleResolvers: true, description: 'A passage of a document that reports a statement or an event.' })
 export class Evidence {
   @Field(() => Document)
   document!: Document;
@@ -30,7 +30,7 @@ export class Evidence {
   excerpt!: string;
 }
 
-@ObjectType({ implements: Node, description: 'Something someone said, with who, how, when, where, and every passage that reports it.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'Something someone said, with who, how, when, where, and every passage that reports it.' })
 export class Statement extends Node {
   @Field(() => StatementKind)
   kind!: StatementKind;

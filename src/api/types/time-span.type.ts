@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateTime } from './scalars';
 
-@ObjectType({ description: 'When something happened or was said.' })
+@ObjectType({ simpleResolvers: true, description: 'When something happened or was said.' })
 export class TimeSpan {
   @Field(() => String, { description: 'Library of Congress EDTF: 2022-03-02, 2022-03, 2022-02-28/2022-03-02, 2022-03-02?' })
   edtf!: string;

@@ -10,7 +10,7 @@ export const TimelineItem = createUnionType({
   resolveType: (value) => (value as unknown as EventData | StatementData).__typename,
 });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TimelineEntry {
   @Field(() => TimeSpan)
   at!: TimeSpan;
