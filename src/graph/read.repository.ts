@@ -145,19 +145,20 @@ export function toEvent(p: Props): EventData {
   return { __typename: 'Event', id: p.id as string, label: p.label as string, type: p.type as string, when: spanFrom(p, 'when') };
 }
 
+/**
+ * A statement's whole record, as the node loader holds it: all its fields, its speaker's record
+ * (null: none) and its place's id, read from the variable `v`.
+ */
+const fullStatement = (v: string) =>
+  `${v} {${STATEMENT_FIELDS}, speaker: head([(${v})-[:SAID_BY]->(sp:Entity) | sp {${ENTITY_FIELDS}}]), saidInId: head([(${v})-[:SAID_IN]->(pl:Entity) | pl.id])}`;
+
 const NODE_TYPES = ['Document', 'Entity', 'Statement', 'Event'] as const;
-/** nodesByIds' query for each type: the node, its fields, and a statement's speaker and place. */
+/** nodesByIds' query for each type: the node and its record. */
 const NODE_ARMS: Record<(typeof NODE_TYPES)[number], string> = {
-  Document: `UNWIND $Document AS id MATCH (n:Document {id: id})
-         WITH n, n {${DOCUMENT_FIELDS}} AS p, null AS speakerId, null AS saidInId, null AS speaker`,
-  Entity: `UNWIND $Entity AS id MATCH (n:Entity {id: id})
-         WITH n, n {${ENTITY_FIELDS}} AS p, null AS speakerId, null AS saidInId, null AS speaker`,
-  Statement: `UNWIND $Statement AS id MATCH (n:Statement {id: id})
-         OPTIONAL MATCH (n)-[:SAID_BY]->(sp:Entity)
-         OPTIONAL MATCH (n)-[:SAID_IN]->(pl:Entity)
-         WITH n, n {${STATEMENT_FIELDS}} AS p, sp.id AS speakerId, pl.id AS saidInId, sp {${ENTITY_FIELDS}} AS speaker`,
-  Event: `UNWIND $Event AS id MATCH (n:Event {id: id})
-         WITH n, n {${EVENT_FIELDS}} AS p, null AS speakerId, null AS saidInId, null AS speaker`,
+  Document: `UNWIND $Document AS id MATCH (n:Document {id: id}) WITH n, n {${DOCUMENT_FIELDS}} AS p`,
+  Entity: `UNWIND $Entity AS id MATCH (n:Entity {id: id}) WITH n, n {${ENTITY_FIELDS}} AS p`,
+  Statement: `UNWIND $Statement AS id MATCH (n:Statement {id: id}) WITH n, ${fullStatement('n')} AS p`,
+  Event: `UNWIND $Event AS id MATCH (n:Event {id: id}) WITH n, n {${EVENT_FIELDS}} AS p`,
 };
 
 export class ReadRepository {
@@ -172,20 +173,16 @@ export class ReadRepository {
     const byType = idsByType(ids);
     const arms = NODE_TYPES.filter((t) => byType[t].length).map((t) => NODE_ARMS[t]);
     if (!arms.length) return ids.map(() => null);
-    const rows = await this.executor.query<{ labels: string[]; p: Props; speakerId: string | null; saidInId: string | null; speaker: Props | null }>(
-      arms.length === 1 ? `${arms[0]}\n       RETURN labels(n) AS labels, p, speakerId, saidInId, speaker` : `CALL {\n${arms.map((a) => `${a}\n         RETURN n, p, speakerId, saidInId, speaker`).join('\n         UNION ALL\n')}\n       }\n       RETURN labels(n) AS labels, p, speakerId, saidInId, speaker`,
+    const rows = await this.executor.query<{ labels: string[]; p: Props }>(
+      arms.length === 1
+        ? `${arms[0]} RETURN labels(n) AS labels, p`
+        : `CALL { ${arms.map((a) => `${a} RETURN n, p`).join(' UNION ALL ')} } RETURN labels(n) AS labels, p`,
       byType,
     );
     const byId = new Map<string, NodeData>();
     for (const r of rows) {
       const l = r.labels;
-      const node = l.includes('Document')
-        ? toDocument(r.p)
-        : l.includes('Entity')
-          ? toEntity(r.p)
-          : l.includes('Statement')
-            ? toStatement({ ...r.p, speakerId: r.speakerId, saidInId: r.saidInId, speaker: r.speaker })
-            : toEvent(r.p);
+      const node = l.includes('Document') ? toDocument(r.p) : l.includes('Entity') ? toEntity(r.p) : l.includes('Statement') ? toStatement(r.p) : toEvent(r.p);
       byId.set(node.id, node);
     }
     return ids.map((id) => byId.get(id) ?? null);
@@ -497,7 +494,7 @@ export class ListRepository {
       `UNWIND $ids AS id MATCH (n:Statement {id: id})
        ${withOwners ? 'OPTIONAL ' : ''}MATCH (n)-[:CONTRADICTS]->(m:Statement)
        WITH id, n, collect(DISTINCT m) AS ms
-       WITH collect({id: id, ${withOwners ? `owner: n {${STATEMENT_FIELDS}, speaker: head([(n)-[:SAID_BY]->(sp:Entity) | sp {${ENTITY_FIELDS}}]), saidInId: head([(n)-[:SAID_IN]->(pl:Entity) | pl.id])}, ` : ''}items: [m IN ms | m {${statementFields(statementProps)},
+       WITH collect({id: id, ${withOwners ? `owner: ${fullStatement('n')}, ` : ''}items: [m IN ms | m {${statementFields(statementProps)},
          speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${entityFields(speakerProps)}}]),
          saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])}]}) AS rows, collect(ms) AS mss
        ${props ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}
