@@ -6,5 +6,7 @@ COPY package.json package-lock.json ./
 COPY scripts ./scripts
 RUN npm install --include=dev --no-audit --no-fund
 COPY . .
+# npm start compiles dist/ before each start as well; building here makes the image's start quicker.
+RUN npm run build
 EXPOSE 4000
 CMD ["npm", "start"]

@@ -24,6 +24,8 @@ export interface Config {
   heap: string;
   pageCache: string;
   logLevel: string;
+  /** Document records kept in the process (ANNALS_DOCUMENT_CACHE; see src/graph/document-cache.ts). */
+  documentCache: number;
   development: boolean;
 }
 
@@ -48,6 +50,19 @@ function sizeVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string
   return raw.toLowerCase();
 }
 
+/** Document records kept in the process (ANNALS_DOCUMENT_CACHE; see src/graph/document-cache.ts). */
+export const DEFAULT_DOCUMENT_CACHE = 20_000;
+
+export function documentCacheSize(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ANNALS_DOCUMENT_CACHE;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_DOCUMENT_CACHE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new ConfigError(`ANNALS_DOCUMENT_CACHE must be a whole number of document records (0 or more), got "${raw}"`);
+  }
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intVar(env, 'PORT', 4000),
@@ -61,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heap: sizeVar(env, 'ANNALS_NEO4J_HEAP', '768m'),
     pageCache: sizeVar(env, 'ANNALS_NEO4J_PAGECACHE', '512m'),
     logLevel: env.LOG_LEVEL || 'info',
+    documentCache: documentCacheSize(env),
     development: env.NODE_ENV === 'development',
   };
 }

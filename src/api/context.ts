@@ -42,6 +42,8 @@ export interface Loaders {
   speaker: DataLoader<string, string | null>;
   original: DataLoader<string, OriginalData | null>;
   documentText: DataLoader<string, string | null>;
+  /** Whether each document is its identity's current version (records from the document cache leave it out). */
+  documentCurrent: DataLoader<string, boolean | null>;
   related: (relation: RelationName) => DataLoader<string, string[]>;
   /** A speaker's page of statements, with the speaker's own record (`owner`, also handed to `node`). */
   speakerStatements: DataLoader<{ id: string; first: number; after: string | null; evidence: EvidenceAlong | null }, SpeakerPage, string>;
@@ -128,6 +130,7 @@ export function createLoaders(services: Services): Loaders {
     speaker: new DataLoader((ids) => services.lists.speakers(ids), opts),
     original: new DataLoader((ids) => services.originals.byIds(ids), opts),
     documentText: new DataLoader((ids) => services.read.documentTexts(ids), opts),
+    documentCurrent: new DataLoader((ids) => services.read.documentsCurrent(ids), opts),
     related: (relation) => {
       let l = relatedLoaders.get(relation);
       if (!l) relatedLoaders.set(relation, (l = new DataLoader((ids) => services.lists.related(relation, ids), opts)));
@@ -145,7 +148,7 @@ export function createLoaders(services: Services): Loaders {
         const results = new Map<string, SpeakerPage>();
         await Promise.all(
           [...groups.entries()].map(async ([g, { first, after, along, ids }]) => {
-            const { pages, owners, evidence: found } = await statementsBySpeakers(services.executor, ids, first, after, along ? along.read : undefined);
+            const { pages, owners, evidence: found } = await statementsBySpeakers(services.executor, services.documents, ids, first, after, along ? along.read : undefined);
             ids.forEach((id, i) => results.set(`${id}|${g}`, { ...pages[i], owner: owners[i] }));
             for (const owner of owners) if (owner) node.prime(owner.id, owner);
             if (along && found) primeEvidence(along, pages.flatMap((p) => p.items.map((e) => e.node.id)), found);

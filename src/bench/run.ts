@@ -6,7 +6,6 @@ import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../config';
@@ -170,10 +169,15 @@ interface ServerChild {
   stop(): Promise<void>;
 }
 
-async function startServer(uri: string, password: string, script = './server-child.ts'): Promise<ServerChild> {
-  const file = fileURLToPath(new URL(script, import.meta.url));
-  const child: ChildProcess = fork(file, [], {
-    execArgv: ['--import', 'tsx'],
+/**
+ * The server in its own process, run as `npm start` runs it: compiled to dist/ (scripts/build.mjs)
+ * and run on Node without tsx.
+ */
+async function startServer(uri: string, password: string, entry: 'bench-server' | 'neo4j-graphql-server' = 'bench-server'): Promise<ServerChild> {
+  const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the server failed: ${build.stderr || build.stdout}`);
+  const child: ChildProcess = fork(join(PROJECT_ROOT, 'dist', `${entry}.mjs`), [], {
+    execArgv: [],
     env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: process.env.NEO4J_USER || 'neo4j', NEO4J_PASSWORD: password, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -218,7 +222,7 @@ async function measureQueries(db: Db, opts: BenchOptions): Promise<Omit<SizeResu
   const server = await startServer(db.uri, db.password);
   const driver = neo4j.driver(db.uri, neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', db.password));
   // @neo4j/graphql is served like Annals (its own process, Apollo on Fastify, HTTP on loopback).
-  const rival = await startServer(db.uri, db.password, './neo4j-graphql-child.ts');
+  const rival = await startServer(db.uri, db.password, 'neo4j-graphql-server');
   const results: QueryResult[] = [];
   const nan = { runs: 0, p50Ms: NaN, p99Ms: NaN, meanMs: NaN } satisfies Latency;
   try {

@@ -21,7 +21,11 @@ export interface DocumentData {
   /** The article text when it was read with the rest (lists leave it out; the API loads it on demand). */
   text: string | null;
   version: number;
-  current: boolean;
+  /**
+   * False once newer bytes superseded this version. Undefined when the record came from the
+   * document cache, which never keeps it (it is the one property that changes); the API reads it then.
+   */
+  current?: boolean;
   language: string | null;
   ingestedAt: string;
 }

@@ -9,6 +9,8 @@ import type { DocumentData, EntityData, EventData, EvidenceData, NodeData, Page,
 import { NO_TIME, spanFrom } from './spans';
 import { typeOfId } from './ids';
 import { LONG_SPAN_MS } from './archive.repository';
+import { DocumentCache, type CachedDocument } from './document-cache';
+import { DEFAULT_DOCUMENT_CACHE } from '../config';
 
 type Props = Record<string, unknown>;
 
@@ -162,7 +164,10 @@ const NODE_ARMS: Record<(typeof NODE_TYPES)[number], string> = {
 };
 
 export class ReadRepository {
-  constructor(private readonly executor: Executor) {}
+  constructor(
+    private readonly executor: Executor,
+    private readonly documentCache: DocumentCache = new DocumentCache(DEFAULT_DOCUMENT_CACHE),
+  ) {}
 
   /**
    * Any node by id, in the order asked; null where none. One round trip, an index seek per id; the
@@ -171,21 +176,36 @@ export class ReadRepository {
    */
   async nodesByIds(ids: readonly string[]): Promise<(NodeData | null)[]> {
     const byType = idsByType(ids);
+    // Documents kept in the document cache need no query.
+    const cached = new Map<string, NodeData>();
+    byType.Document = byType.Document.filter((id) => {
+      const hit = this.documentCache.get(id);
+      if (hit) cached.set(id, hit);
+      return !hit;
+    });
     const arms = NODE_TYPES.filter((t) => byType[t].length).map((t) => NODE_ARMS[t]);
-    if (!arms.length) return ids.map(() => null);
+    if (!arms.length) return ids.map((id) => cached.get(id) ?? null);
     const rows = await this.executor.query<{ labels: string[]; p: Props }>(
       arms.length === 1
         ? `${arms[0]} RETURN labels(n) AS labels, p`
         : `CALL { ${arms.map((a) => `${a} RETURN n, p`).join(' UNION ALL ')} } RETURN labels(n) AS labels, p`,
       byType,
     );
-    const byId = new Map<string, NodeData>();
+    const byId = cached;
     for (const r of rows) {
       const l = r.labels;
       const node = l.includes('Document') ? toDocument(r.p) : l.includes('Entity') ? toEntity(r.p) : l.includes('Statement') ? toStatement(r.p) : toEvent(r.p);
+      if (node.__typename === 'Document') this.documentCache.set(node);
       byId.set(node.id, node);
     }
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Whether each document is the current version of its identity, in the order asked (null where none). */
+  async documentsCurrent(ids: readonly string[]): Promise<(boolean | null)[]> {
+    const rows = await this.executor.query<{ id: string; current: boolean | null }>('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN id, d.current AS current', { ids });
+    const m = new Map(rows.map((r) => [r.id, r.current ?? true]));
+    return ids.map((id) => m.get(id) ?? null);
   }
 
   /** The text of each document, in the order asked (null where none). One round trip. */
@@ -400,43 +420,61 @@ const TIMELINE_WINDOW = `
   }
   RETURN size(before) + inS + inV AS total, rows`;
 
-/** Evidence as columns: per node id, its passages' documents, offsets and excerpts; each document once. */
+/** Evidence as columns: per node id, its passages' documents (by id), offsets and excerpts. */
 type EvidenceColumns = {
   ids: string[];
   docIds: string[][];
   starts: number[][];
   ends: number[][];
   excerpts: string[][];
-  docs: unknown[][];
 };
 
 /**
  * The evidence of the nodes `n` (rows in; one row out), each passage in document ingest order then
  * offset. Columns, not a map per passage: a statement may be reported by hundreds of documents, and
- * the driver decodes lists of plain values far faster than as many small maps.
+ * the driver decodes lists of plain values far faster than as many small maps. Documents are named
+ * by id only; their records come from the document cache (see evidenceFrom).
  */
-function evidenceColumns(props: readonly DocumentProperty[]): string {
-  return `MATCH (n)-[e:EVIDENCE]->(d:Document)
+const EVIDENCE_COLUMNS = `MATCH (n)-[e:EVIDENCE]->(d:Document)
        WITH n.id AS id, e, d ORDER BY d.ingestedAt, e.start
-       WITH id, collect(d) AS ds, collect(e.start) AS starts, collect(e.end) AS ends, collect(e.excerpt) AS excerpts
-       WITH collect(id) AS ids, collect([d IN ds | d.id]) AS docIds, collect(starts) AS starts, collect(ends) AS ends,
-            collect(excerpts) AS excerpts, collect(ds) AS dss
-       CALL (dss) { UNWIND dss AS ds UNWIND ds AS d WITH DISTINCT d RETURN collect([${props.map((f) => `d.${f}`).join(', ')}]) AS docs }
-       RETURN ids, docIds, starts, ends, excerpts, docs`;
+       WITH id, collect(d.id) AS docIds, collect(e.start) AS starts, collect(e.end) AS ends, collect(e.excerpt) AS excerpts
+       RETURN collect(id) AS ids, collect(docIds) AS docIds, collect(starts) AS starts, collect(ends) AS ends, collect(excerpts) AS excerpts`;
+
+/**
+ * Documents by id: those in the cache without a query, the others read whole (one round trip, none
+ * when all are kept) and kept. Records from the cache have no `current` (see DocumentCache).
+ */
+export async function documentRecords(
+  executor: Executor,
+  cache: DocumentCache,
+  ids: Iterable<string>,
+): Promise<Map<string, DocumentData | CachedDocument>> {
+  const found = new Map<string, DocumentData | CachedDocument>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = cache.get(id);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const rows = await executor.query<{ p: Props }>(`UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d {${DOCUMENT_FIELDS}} AS p`, { ids: missing });
+    for (const { p } of rows) {
+      const doc = toDocument(p);
+      cache.set(doc);
+      found.set(doc.id, doc);
+    }
+  }
+  return found;
 }
 
-function fromEvidenceColumns(r: EvidenceColumns | undefined, props: readonly DocumentProperty[]): Map<string, EvidenceRecord[]> {
-  const documents = new Map<string, DocumentData>();
-  for (const values of r?.docs ?? []) {
-    const p: Props = {};
-    props.forEach((f, i) => (p[f] = values[i]));
-    documents.set(p.id as string, toDocument(p));
-  }
+/** The evidence read by EVIDENCE_COLUMNS, by node id, with each passage's document record. */
+async function evidenceFrom(executor: Executor, cache: DocumentCache, r: EvidenceColumns | undefined): Promise<Map<string, EvidenceRecord[]>> {
+  const documents = await documentRecords(executor, cache, (r?.docIds ?? []).flat());
   const m = new Map<string, EvidenceRecord[]>();
   (r?.ids ?? []).forEach((id, i) =>
     m.set(
       id,
-      // Every cited document is among `docs` (both come from the same passages).
+      // A passage's document exists: the relationship and the document are deleted together, if ever.
       r!.docIds[i].map((documentId, j) => ({ documentId, start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document: documents.get(documentId)! })),
     ),
   );
@@ -444,7 +482,10 @@ function fromEvidenceColumns(r: EvidenceColumns | undefined, props: readonly Doc
 }
 
 export class ListRepository {
-  constructor(private readonly executor: Executor) {}
+  constructor(
+    private readonly executor: Executor,
+    private readonly documentCache: DocumentCache = new DocumentCache(DEFAULT_DOCUMENT_CACHE),
+  ) {}
 
   /** For each id, the ids at the other end of a relation. One round trip. */
   async related(relation: RelationName, ids: readonly string[]): Promise<string[][]> {
@@ -467,10 +508,10 @@ export class ListRepository {
          UNION ALL
          UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN n
        }
-       ${evidenceColumns(props)}`,
+       ${EVIDENCE_COLUMNS}`,
       { Statement: byType.Statement, Event: byType.Event },
     );
-    const m = fromEvidenceColumns(r, props);
+    const m = await evidenceFrom(this.executor, this.documentCache, r);
     return ids.map((id) => m.get(id) ?? []);
   }
 
@@ -497,15 +538,15 @@ export class ListRepository {
        WITH collect({id: id, ${withOwners ? `owner: ${fullStatement('n')}, ` : ''}items: [m IN ms | m {${statementFields(statementProps)},
          speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${entityFields(speakerProps)}}]),
          saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])}]}) AS rows, collect(ms) AS mss
-       ${props ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}
-       RETURN rows${props ? ', ids, docIds, starts, ends, excerpts, docs' : ''}`,
+       ${props ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
+       RETURN rows${props ? ', ids, docIds, starts, ends, excerpts' : ''}`,
       { ids },
     );
     const m = new Map((r?.rows ?? []).map((x) => [x.id, x]));
     return {
       lists: ids.map((id) => m.get(id)?.items.map((p) => toStatement(p)) ?? []),
       owners: withOwners ? ids.map((id) => (m.get(id)?.owner ? toStatement(m.get(id)!.owner!) : null)) : null,
-      evidence: props ? fromEvidenceColumns(r as EvidenceColumns, props) : null,
+      evidence: props ? await evidenceFrom(this.executor, this.documentCache, r as EvidenceColumns) : null,
     };
   }
 
@@ -672,6 +713,7 @@ function timelinePage(rows: { labels: string[]; p: Props; at: string }[], total:
  */
 export async function statementsBySpeakers(
   executor: Executor,
+  documents: DocumentCache,
   ids: readonly string[],
   first: number,
   after: string | null,
@@ -692,8 +734,8 @@ export async function statementsBySpeakers(
      }
      WITH eid, e, items, nodes, COUNT { (e)<-[:SAID_BY]-() } AS total
      WITH collect({eid: eid, speaker: e {${ENTITY_FIELDS}}, items: items, total: total}) AS rows, collect(nodes) AS nss
-     ${props ? `CALL (nss) { UNWIND nss AS ns UNWIND ns AS n WITH DISTINCT n ${evidenceColumns(props)} }` : ''}
-     RETURN rows${props ? ', ids, docIds, starts, ends, excerpts, docs' : ''}`,
+     ${props ? `CALL (nss) { UNWIND nss AS ns UNWIND ns AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
+     RETURN rows${props ? ', ids, docIds, starts, ends, excerpts' : ''}`,
     // One more statement than the page tells whether there is a next page; its evidence is not read.
     { ids, k0: k0 ?? '', k1, first: int(first), limit: int(first + 1) },
   );
@@ -713,5 +755,5 @@ export async function statementsBySpeakers(
     const x = m.get(id);
     return x ? toEntity(x.speaker) : null;
   });
-  return { pages, owners, evidence: props ? fromEvidenceColumns(r as EvidenceColumns, props) : null };
+  return { pages, owners, evidence: props ? await evidenceFrom(executor, documents, r as EvidenceColumns) : null };
 }

@@ -2,6 +2,8 @@ import type { Executor } from '../graph/executor';
 import { ArchiveRepository } from '../graph/archive.repository';
 import { OriginalRepository } from '../graph/original.repository';
 import { ListRepository, ReadRepository } from '../graph/read.repository';
+import { DocumentCache } from '../graph/document-cache';
+import { documentCacheSize } from '../config';
 
 /** What the API and the command-line entry points use; built once per process around one executor. */
 export interface Services {
@@ -10,8 +12,17 @@ export interface Services {
   lists: ListRepository;
   archive: ArchiveRepository;
   originals: OriginalRepository;
+  /** Stored documents' records, shared by every request (they never change; see DocumentCache). */
+  documents: DocumentCache;
 }
 
-export function createServices(executor: Executor): Services {
-  return { executor, read: new ReadRepository(executor), lists: new ListRepository(executor), archive: new ArchiveRepository(executor), originals: new OriginalRepository(executor) };
+export function createServices(executor: Executor, documents = new DocumentCache(documentCacheSize())): Services {
+  return {
+    executor,
+    read: new ReadRepository(executor, documents),
+    lists: new ListRepository(executor, documents),
+    archive: new ArchiveRepository(executor),
+    originals: new OriginalRepository(executor),
+    documents,
+  };
 }

@@ -12,6 +12,7 @@ import { buildApp } from '../../src/server/app';
 import { createLoaders } from '../../src/api/context';
 import { documentId, entityId, eventId, statementId } from '../../src/graph/ids';
 import { loadMigrations } from '../../src/graph/migrations';
+import { createServices } from '../../src/services';
 import type { TimeSpanValue } from '../../src/extract/types';
 
 let a: TestArchive;
@@ -73,6 +74,18 @@ afterAll(async () => {
   await app.close();
   await a.close();
 });
+
+/** A server of its own, with an empty document cache, and a counter of its round trips. */
+async function coldServer() {
+  const services = createServices(a.executor);
+  const cold = await buildApp({ services, development: true });
+  const trips = async <T>(work: () => Promise<T>) => {
+    const before = a.executor.roundTrips;
+    const r = await work();
+    return { r, n: a.executor.roundTrips - before };
+  };
+  return { app: cold, services, trips };
+}
 
 describe('the timeline of a window', () => {
   const Q = `query($f: TimelineFilter, $first: Int, $after: String) {
@@ -144,6 +157,17 @@ describe('evidence and nested lists', () => {
   it('reads a statement, its contradictions, their speakers and evidence in one round trip', async () => {
     const q = `query($id: ID!) { node(id: $id) { id ... on Statement { speaker { name }
       contradicts { text speaker { name } evidence { excerpt document { title } } } } } }`;
+    // A server that has not read these documents yet reads them once, in a second round trip.
+    const { app: cold, trips } = await coldServer();
+    try {
+      const first = await trips(() => gql(cold, q, { id: ids.saidIt }));
+      expect(first.n).toBe(2);
+      const again = await trips(() => gql(cold, q, { id: ids.saidIt }));
+      expect(again.n).toBe(1);
+      expect(again.r).toEqual(first.r);
+    } finally {
+      await cold.close();
+    }
     const before = a.executor.roundTrips;
     const r = await gql(app, q, { id: ids.saidIt });
     expect(a.executor.roundTrips - before).toBe(1);
@@ -222,10 +246,11 @@ describe('evidence and nested lists', () => {
     expect(wrong.data.e).toBeNull();
   });
 
-  it("reads a person, their statements with evidence and documents in one round trip", async () => {
+  it("reads a person, their statements with evidence and documents in one round trip (documents it has read before)", async () => {
     const q = `query($id: ID!) { entity(id: $id) { name statements(first: 3) { totalCount pageInfo { hasNextPage }
       nodes { text speaker { name } evidence { start document { title published { edtf } } } }
       edges { node { id evidence { end } } } } } }`;
+    await gql(app, q, { id: ids.quill });
     const before = a.executor.roundTrips;
     const r = await gql(app, q, { id: ids.quill });
     expect(a.executor.roundTrips - before).toBe(1);
@@ -294,5 +319,58 @@ describe('nodes by id', () => {
     const before = a.executor.roundTrips;
     expect(await a.services.read.nodesByIds(['nonsense', 'xyz_1'])).toEqual([null, null]);
     expect(a.executor.roundTrips).toBe(before);
+  });
+});
+
+describe('the document cache', () => {
+  const Q = `query($id: ID!, $s: ID!) { document(id: $id) { id title version current }
+    node(id: $s) { ... on Statement { evidence { document { id title current } } } } }`;
+
+  it('answers documents it has read before without a query, with the same record', async () => {
+    const { app: cold, trips } = await coldServer();
+    try {
+      const first = await trips(() => gql(cold, `query($id: ID!) { document(id: $id) { id title identity sha256 published { edtf } version path } }`, { id: ids.doc }));
+      const again = await trips(() => gql(cold, `query($id: ID!) { document(id: $id) { id title identity sha256 published { edtf } version path } }`, { id: ids.doc }));
+      expect(first.n).toBe(1);
+      expect(again.n).toBe(0);
+      expect(again.r).toEqual(first.r);
+      expect(first.r.data.document.title).toBe('Window report');
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it('does not answer `current` from the cache: a cached version reads false once newer bytes of its document are stored', async () => {
+    const text = 'Papa Quebec said the river rose. It rose by a metre.';
+    const v1 = preparedDoc(text, { title: 'River report', identity: 'test/river.txt' });
+    await a.services.archive.storeDocument(v1, extraction({ statements: [statement(text, { key: 'stmt:w:river', said: 'Papa Quebec said the river rose.' })] }));
+    const { app: cold } = await coldServer();
+    try {
+      const vars = { id: documentId(v1.sha256), s: statementId('stmt:w:river') };
+      const before = await gql(cold, Q, vars);
+      expect(before.errors).toBeUndefined();
+      expect(before.data.document).toMatchObject({ title: 'River report', version: 1, current: true });
+      expect(before.data.node.evidence[0].document).toMatchObject({ title: 'River report', current: true });
+
+      const v2 = preparedDoc(`${text} Updated.`, { title: 'River report', identity: 'test/river.txt' });
+      expect((await a.services.archive.storeDocument(v2, extraction({}))).status).toBe('updated');
+      const after = await gql(cold, Q, vars);
+      expect(after.errors).toBeUndefined();
+      expect(after.data.document).toMatchObject({ title: 'River report', version: 1, current: false });
+      expect(after.data.node.evidence[0].document).toMatchObject({ title: 'River report', current: false });
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it('answers null, not a cached record, for a document id that names nothing', async () => {
+    const { app: cold } = await coldServer();
+    try {
+      const r = await gql(cold, 'query($id: ID!) { document(id: $id) { id } }', { id: documentId('0'.repeat(64)) });
+      expect(r.errors).toBeUndefined();
+      expect(r.data.document).toBeNull();
+    } finally {
+      await cold.close();
+    }
   });
 });

@@ -14,7 +14,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'annals-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function startServer(env: NodeJS.ProcessEnv, args: string[] = []) {
-  const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts', ...args], {
+  // Exactly what a newcomer runs: npm start builds dist/ (prestart) and runs it on Node.
+  const child = spawn('npm', ['start', '--silent', ...(args.length ? ['--', ...args] : [])], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NEO4J_URI: '', ANNALS_DATA_DIR: dataDir, ANNALS_NEO4J_HEAP: '512m', ANNALS_NEO4J_PAGECACHE: '128m', ...env },
   });

@@ -90,6 +90,12 @@ export class EventFieldsResolver {
 
 @Resolver(() => Document)
 export class DocumentFieldsResolver {
+  @FieldResolver(() => Boolean, { description: 'False when newer bytes of the same document superseded this version.' })
+  async current(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
+    // A record from the document cache leaves it out: it is the one property that changes.
+    return d.current ?? (await ctx.loaders.documentCurrent.load(d.id)) ?? true;
+  }
+
   @FieldResolver(() => String, { description: 'The article text after boilerplate removal; Evidence offsets index into it.' })
   async text(@Root() d: DocumentData, @Ctx() ctx: ApiContext) {
     return d.text ?? (await ctx.loaders.documentText.load(d.id)) ?? '';

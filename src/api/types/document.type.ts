@@ -32,9 +32,6 @@ export class Document extends Node {
   @Field(() => Int, { description: 'Version of this document identity (1 for the first bytes received).' })
   version!: number;
 
-  @Field(() => Boolean, { description: 'False when newer bytes of the same document superseded this version.' })
-  current!: boolean;
-
   @Field(() => String, { nullable: true })
   language!: string | null;
 }
