@@ -25,7 +25,7 @@ export interface EvidenceAlong {
 
 export interface Loaders {
   node: DataLoader<string, NodeData | null>;
-  /** Evidence with its documents, those read with the given properties (null: all of them). */
+  /** Evidence with its documents (whole records), one loader per set of document properties a query selects. */
   evidence: (documentProperties: readonly DocumentProperty[] | null) => DataLoader<string, EvidenceRecord[]>;
   /**
    * The statements a statement contradicts, with their speakers (and their evidence, when asked);
@@ -68,9 +68,9 @@ export function createLoaders(services: Services): Loaders {
     let l = evidenceLoaders.get(key);
     if (!l) {
       l = new DataLoader(async (ids) => {
-        const lists = await services.lists.evidence(ids, props);
-        // Complete documents may serve any later lookup of the same id.
-        if (!props) for (const list of lists) for (const e of list) node.prime(e.document.id, e.document);
+        const lists = await services.lists.evidence(ids);
+        // Evidence's documents are whole records (from the document cache): they serve any later lookup.
+        for (const list of lists) for (const e of list) node.prime(e.document.id, e.document);
         return lists;
       }, opts);
       evidenceLoaders.set(key, l);
@@ -108,8 +108,8 @@ export function createLoaders(services: Services): Loaders {
 
   return {
     node,
-    // Evidence brings its documents along, so `evidence { document { ... } }` costs no further round
-    // trip; only the document properties the query selects are read (one loader per such set).
+    // Evidence brings its documents along (whole, from the document cache), so `evidence { document
+    // { ... } }` costs no round trip of its own; a loader per set of document properties selected.
     evidence,
     contradicted,
     statementWithContradicted: (along, shape) => {

@@ -163,12 +163,29 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   run into a fresh database process gives 21–29 across runs on this virtual machine) and hold the
   average of a 10,000-document run near 50. Tried without gain: a worker thread for the extraction (a third busy
   thread on two cores slowed the database more than it saved), C1-only, C2-only and Neo4j's own JVM flags, a
-  larger code cache.
+  larger code cache. Measured again per thread (/proc) in a 1,000-document run into a fresh database process: the C2
+  compiler thread used 37 s of CPU and the C1 thread 7 s, against 26 s for all Bolt workers together, in a run of
+  about 45 s on two cores. Also tried without gain: fewer compilations (\`-XX:CompileThresholdScaling=4\` and
+  \`10\`), and Cypher expressions interpreted or always compiled (\`internal.cypher.expression_engine\`).
 
-- **Memory under load.** The resident memory is taken when the load test is over. During it, 16 clients at once
-  ask among others for the busiest speaker's page (500 KB of JSON, several MB of objects while it is built), and the
-  peak is higher (360 MB at 10,000 documents in this run, 271 MB in the previous one at 128 requests per second):
-  Node grows its heap rather than collect more often while it has memory to spare.
+- **The server runs compiled.** \`npm start\` compiles the server to dist/ with esbuild (about a second,
+  scripts/build.mjs) and runs it on Node; it ran through tsx before. tsx keeps a loader thread of its own (about 40 MB
+  resident) and turns on source maps, and the driver formats a stack trace for every query it sends (to improve its
+  error messages): with source maps each such trace was mapped back to TypeScript, about 0.15 ms per query. The
+  server's resident memory at rest went from 141 to 95 MB, its peak under the 16-client load from 360 to about
+  235 MB. Both GraphQL servers in this benchmark run compiled the same way.
+- **Reads: documents read again for every passage.** Evidence read each cited document's fields with every page
+  (about 1,500 documents for the busiest speaker's). A stored document version never changes (its id comes from
+  its bytes), so evidence now names its documents by id and takes their records from a bounded cache in the server
+  (src/graph/document-cache.ts, 20,000 records by default); the ones not kept are read whole in one more query, and
+  \`document(id)\` needs no query for a kept document. The one property that changes, \`current\`, is never kept:
+  it is read from the database when a query asks for it. After the warm-up every benchmark query reads its
+  documents from the cache, so documentStatements costs one round trip, not two. The round trips in the tables are
+  counted on each parameter set's first request, before the warm-up, so they include that one query for documents
+  not kept yet (personStatements 2, documentStatements and contradictions between 1 and 2); later requests take one.
+- **Memory under load.** The resident memory is taken when the load test is over; the peak is sampled every 50 ms
+  during it, while 16 clients at once ask among others for the busiest speaker's page (500 KB of JSON, several MB of
+  objects while it is built).
 
 ## How to reproduce
 
@@ -195,7 +212,7 @@ With \`NEO4J_URI\` the benchmark uses that database instead, which must be empty
   full-text index and Lucene query as Annals.
 - Both GraphQL servers are measured the same way: over HTTP on loopback, each in its own process, both on Apollo
   Server 5 with Fastify and Apollo's cache-control plugin off (src/bench/server-child.ts,
-  src/bench/neo4j-graphql-child.ts). The floor is one query through the driver in the benchmark's process, in an
+  src/bench/neo4j-graphql-child.ts, both compiled to dist/ as \`npm start\` compiles the server). The floor is one query through the driver in the benchmark's process, in an
   auto-commit transaction (one round trip, as Annals sends its reads). An HTTP request costs about 0.4 ms here.
 - Each contender is warmed up with 100 runs of each query first: the database runs in a fresh JVM (\`--reuse\`
   restarts it), which is still compiling its code after the first few dozen queries.

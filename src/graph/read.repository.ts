@@ -26,13 +26,6 @@ export const DOCUMENT_PROPERTIES = [
 ] as const;
 export type DocumentProperty = (typeof DOCUMENT_PROPERTIES)[number];
 
-/** The document properties to read: those named (from the fixed list above only; id always), or all. */
-function documentProperties(fields: readonly DocumentProperty[] | null): DocumentProperty[] {
-  if (!fields) return [...DOCUMENT_PROPERTIES];
-  const wanted = new Set<DocumentProperty>(['id', ...fields]);
-  return DOCUMENT_PROPERTIES.filter((f) => wanted.has(f));
-}
-
 /** An Entity's fields as the API reads them (not its full-text `searchNames`). */
 const ENTITY_FIELDS = '.id, .key, .kind, .name, .aliases, .wikidata, .latitude, .longitude, .role';
 /** The stored Entity properties a read may be limited to (id and kind, which decides its type, always). */
@@ -474,8 +467,11 @@ async function evidenceFrom(executor: Executor, cache: DocumentCache, r: Evidenc
   (r?.ids ?? []).forEach((id, i) =>
     m.set(
       id,
-      // A passage's document exists: the relationship and the document are deleted together, if ever.
-      r!.docIds[i].map((documentId, j) => ({ documentId, start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document: documents.get(documentId)! })),
+      // A document gone between the two queries (none is ever deleted) takes its passages with it.
+      r!.docIds[i].flatMap((documentId, j) => {
+        const document = documents.get(documentId);
+        return document ? [{ documentId, start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document }] : [];
+      }),
     ),
   );
   return m;
@@ -496,12 +492,11 @@ export class ListRepository {
 
   /**
    * The evidence of each statement or event, each passage with the document it cites, in the order
-   * asked. `documentFields` names the Document properties to read (id always; see
-   * DOCUMENT_PROPERTIES); null reads all of them. One round trip.
+   * asked. The documents come whole from the document cache (see evidenceFrom): one round trip, or
+   * two for documents not kept yet.
    */
-  async evidence(ids: readonly string[], documentFields: readonly DocumentProperty[] | null = null): Promise<EvidenceRecord[][]> {
+  async evidence(ids: readonly string[]): Promise<EvidenceRecord[][]> {
     const byType = idsByType(ids);
-    const props = documentProperties(documentFields);
     const [r] = await this.executor.query<EvidenceColumns>(
       `CALL {
          UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN n
@@ -517,7 +512,8 @@ export class ListRepository {
 
   /**
    * For each statement id, the statements it contradicts (with their speakers), in one round trip;
-   * with `evidenceOf` (the document properties to read, null: all), their evidence too, by statement id.
+   * with `evidenceOf` given (the document properties the query selects; documents come whole from the
+   * document cache in any case), their evidence too, by statement id.
    * `statementProps` and `speakerProps` limit the properties read of the statements and of their
    * speakers (null: all; the others are then absent). `withOwners`: the statements asked for too.
    */
@@ -528,7 +524,7 @@ export class ListRepository {
     speakerProps: readonly EntityProperty[] | null = null,
     withOwners = false,
   ): Promise<{ lists: StatementRecord[][]; owners: (StatementRecord | null)[] | null; evidence: Map<string, EvidenceRecord[]> | null }> {
-    const props = evidenceOf === undefined ? null : documentProperties(evidenceOf);
+    const props = evidenceOf !== undefined;
     const [r] = await this.executor.query<{ rows: { id: string; items: Props[]; owner?: Props }[] } & Partial<EvidenceColumns>>(
       // With owners, each statement asked is read too (all its fields, as nodesByIds reads it), so a
       // root node(id) with its contradictions is one round trip.
@@ -705,8 +701,8 @@ function timelinePage(rows: { labels: string[]; p: Props; at: string }[], total:
 }
 
 /**
- * Statements by each of several speakers, one page each, in one round trip; with `evidenceOf` (the
- * document properties to read, null: all), the evidence of the statements on those pages too.
+ * Statements by each of several speakers, one page each, in one round trip; with `evidenceOf` given
+ * (as for contradicted), the evidence of the statements on those pages too.
  * A page is read in order from the (speakerId, sortKey, id) index (migration 0007) and the total is
  * the speaker's count of SAID_BY relationships, so neither reads the speaker's other statements.
  * `owners`: each speaker's own record, as nodesByIds reads it (null where there is none).
@@ -720,7 +716,7 @@ export async function statementsBySpeakers(
   evidenceOf?: readonly DocumentProperty[] | null,
 ): Promise<{ pages: Page<StatementRecord>[]; owners: (EntityData | null)[]; evidence: Map<string, EvidenceRecord[]> | null }> {
   const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
-  const props = evidenceOf === undefined ? null : documentProperties(evidenceOf);
+  const props = evidenceOf !== undefined;
   const [r] = await executor.query<{ rows: { eid: string; speaker: Props; items: (Props & { sortKey: string })[]; total: number }[] } & Partial<EvidenceColumns>>(
     `UNWIND $ids AS eid
      MATCH (e:Entity {id: eid})
