@@ -17,13 +17,13 @@ import { dirname, resolve } from 'node:path';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const ENTRY_POINTS = {
+const ENTRY_POINTS = {
   main: 'src/main.ts',
   'bench-server': 'src/bench/server-child.ts',
   'neo4j-graphql-server': 'src/bench/neo4j-graphql-child.ts',
 };
 
-export async function buildServer() {
+try {
   await build({
     absWorkingDir: root,
     entryPoints: ENTRY_POINTS,
@@ -38,13 +38,7 @@ export async function buildServer() {
     tsconfig: 'tsconfig.json',
     logLevel: 'warning',
   });
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    await buildServer();
-  } catch (e) {
-    console.error(`annals build: ${e instanceof Error ? e.message : e}`);
-    process.exit(1);
-  }
+} catch (e) {
+  console.error(`annals build: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
 }

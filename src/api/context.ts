@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityData, NodeData, Page } from '../graph/models';
-import { statementsBySpeakers, type DocumentProperty, type EvidenceRecord, type RelationName, type StatementRecord, type StatementShape } from '../graph/read.repository';
+import { statementsBySpeakers, type EvidenceRecord, type RelationName, type StatementRecord, type StatementShape } from '../graph/read.repository';
 import type { Services } from '../services';
 import type { OriginalData } from '../graph/original.repository';
 
@@ -13,32 +13,22 @@ export interface ApiContext {
   loaders: Loaders;
 }
 
-/**
- * Evidence wanted along with a list of statements (so that `evidence` below it costs no round trip
- * of its own): the document properties to read (null: all), and the evidence loaders to prime, each
- * named by the document properties its resolver asks for (see lookahead.evidenceSelections).
- */
-export interface EvidenceAlong {
-  read: readonly DocumentProperty[] | null;
-  prime: readonly (readonly DocumentProperty[] | null)[];
-}
-
 export interface Loaders {
   node: DataLoader<string, NodeData | null>;
-  /** Evidence with its documents (whole records), one loader per set of document properties a query selects. */
-  evidence: (documentProperties: readonly DocumentProperty[] | null) => DataLoader<string, EvidenceRecord[]>;
+  /** Evidence with its documents (whole records, from the document cache). */
+  evidence: DataLoader<string, EvidenceRecord[]>;
   /**
-   * The statements a statement contradicts, with their speakers (and their evidence, when asked);
+   * The statements a statement contradicts, with their speakers (and their evidence, with `along`);
    * `shape`: the statement and speaker properties to read (absent: all). Partial records are not
    * shared with `node`.
    */
-  contradicted: (along: EvidenceAlong | null, shape?: StatementShape) => DataLoader<string, StatementRecord[]>;
+  contradicted: (along: boolean, shape?: StatementShape) => DataLoader<string, StatementRecord[]>;
   /**
    * A statement itself (all its fields, null where none), read along with what it contradicts: the
    * list is handed to `contradicted(along, shape)` and the statement to `node`, so a root node(id)
    * with its contradictions costs one round trip.
    */
-  statementWithContradicted: (along: EvidenceAlong | null, shape?: StatementShape) => DataLoader<string, StatementRecord | null>;
+  statementWithContradicted: (along: boolean, shape?: StatementShape) => DataLoader<string, StatementRecord | null>;
   speaker: DataLoader<string, string | null>;
   original: DataLoader<string, OriginalData | null>;
   documentText: DataLoader<string, string | null>;
@@ -46,57 +36,43 @@ export interface Loaders {
   documentCurrent: DataLoader<string, boolean | null>;
   related: (relation: RelationName) => DataLoader<string, string[]>;
   /** A speaker's page of statements, with the speaker's own record (`owner`, also handed to `node`). */
-  speakerStatements: DataLoader<{ id: string; first: number; after: string | null; evidence: EvidenceAlong | null }, SpeakerPage, string>;
+  speakerStatements: DataLoader<{ id: string; first: number; after: string | null; evidence: boolean }, SpeakerPage, string>;
 }
 
 export type SpeakerPage = Page<StatementRecord> & { owner: EntityData | null };
 
 const opts = { maxBatchSize: 1000 };
 
-const propsKey = (props: readonly DocumentProperty[] | null) => (props ? props.join(',') : '*');
-const alongKey = (along: EvidenceAlong | null) => (along ? `${propsKey(along.read)}>${along.prime.map(propsKey).join('|')}` : '');
 
 export function createLoaders(services: Services): Loaders {
   const relatedLoaders = new Map<RelationName, DataLoader<string, string[]>>();
-  const evidenceLoaders = new Map<string, DataLoader<string, EvidenceRecord[]>>();
   const contradictedLoaders = new Map<string, DataLoader<string, StatementRecord[]>>();
   const withContradictedLoaders = new Map<string, DataLoader<string, StatementRecord | null>>();
   const node = new DataLoader<string, NodeData | null>((ids) => services.read.nodesByIds(ids), opts);
 
-  const evidence = (props: readonly DocumentProperty[] | null) => {
-    const key = propsKey(props);
-    let l = evidenceLoaders.get(key);
-    if (!l) {
-      l = new DataLoader(async (ids) => {
-        const lists = await services.lists.evidence(ids);
-        // Evidence's documents are whole records (from the document cache): they serve any later lookup.
-        for (const list of lists) for (const e of list) node.prime(e.document.id, e.document);
-        return lists;
-      }, opts);
-      evidenceLoaders.set(key, l);
-    }
-    return l;
-  };
-  /** Hands the evidence read along with statements to the loaders their `evidence` fields will ask. */
-  const primeEvidence = (along: EvidenceAlong, statementIds: Iterable<string>, found: Map<string, EvidenceRecord[]>) => {
-    for (const props of along.prime) {
-      const l = evidence(props);
-      for (const id of statementIds) l.prime(id, found.get(id) ?? []);
-    }
+  const evidence = new DataLoader<string, EvidenceRecord[]>(async (ids) => {
+    const lists = await services.lists.evidence(ids);
+    // Evidence's documents are whole records (from the document cache): they serve any later lookup.
+    for (const list of lists) for (const e of list) node.prime(e.document.id, e.document);
+    return lists;
+  }, opts);
+  /** Hands the evidence read along with statements to the loader their `evidence` fields will ask. */
+  const primeEvidence = (statementIds: Iterable<string>, found: Map<string, EvidenceRecord[]>) => {
+    for (const id of statementIds) evidence.prime(id, found.get(id) ?? []);
   };
 
-  const contradictedKey = (along: EvidenceAlong | null, shape?: StatementShape) =>
-    `${alongKey(along)}/${shape?.statement ? shape.statement.join(',') : '*'}/${shape?.speaker ? shape.speaker.join(',') : '*'}`;
+  const contradictedKey = (along: boolean, shape?: StatementShape) =>
+    `${along ? 'evidence' : ''}/${shape?.statement ? shape.statement.join(',') : '*'}/${shape?.speaker ? shape.speaker.join(',') : '*'}`;
   /** Reads what `ids` contradict and hands complete records and evidence to their loaders. */
-  const readContradicted = async (ids: readonly string[], along: EvidenceAlong | null, shape: StatementShape | undefined, withOwners: boolean) => {
+  const readContradicted = async (ids: readonly string[], along: boolean, shape: StatementShape | undefined, withOwners: boolean) => {
     const props = shape?.statement ?? null;
     const speakerProps = shape?.speaker ?? null;
-    const r = await services.lists.contradicted(ids, along ? along.read : undefined, props, speakerProps, withOwners);
+    const r = await services.lists.contradicted(ids, along, props, speakerProps, withOwners);
     if (!props && !speakerProps) for (const list of r.lists) for (const s of list) node.prime(s.id, s);
-    if (along && r.evidence) primeEvidence(along, r.lists.flat().map((s) => s.id), r.evidence);
+    if (r.evidence) primeEvidence(r.lists.flat().map((s) => s.id), r.evidence);
     return r;
   };
-  const contradicted = (along: EvidenceAlong | null, shape?: StatementShape) => {
+  const contradicted = (along: boolean, shape?: StatementShape) => {
     const key = contradictedKey(along, shape);
     let l = contradictedLoaders.get(key);
     if (!l) {
@@ -109,7 +85,7 @@ export function createLoaders(services: Services): Loaders {
   return {
     node,
     // Evidence brings its documents along (whole, from the document cache), so `evidence { document
-    // { ... } }` costs no round trip of its own; a loader per set of document properties selected.
+    // { ... } }` costs no round trip of its own once they are kept.
     evidence,
     contradicted,
     statementWithContradicted: (along, shape) => {
@@ -139,24 +115,24 @@ export function createLoaders(services: Services): Loaders {
     speakerStatements: new DataLoader(
       async (keys) => {
         // One query per distinct page shape (first, after, evidence along), all speakers at once.
-        const groups = new Map<string, { first: number; after: string | null; along: EvidenceAlong | null; ids: string[] }>();
+        const groups = new Map<string, { first: number; after: string | null; along: boolean; ids: string[] }>();
         for (const k of keys) {
-          const g = `${k.first}|${k.after ?? ''}|${alongKey(k.evidence)}`;
+          const g = `${k.first}|${k.after ?? ''}|${k.evidence}`;
           if (!groups.has(g)) groups.set(g, { first: k.first, after: k.after, along: k.evidence, ids: [] });
           groups.get(g)!.ids.push(k.id);
         }
         const results = new Map<string, SpeakerPage>();
         await Promise.all(
           [...groups.entries()].map(async ([g, { first, after, along, ids }]) => {
-            const { pages, owners, evidence: found } = await statementsBySpeakers(services.executor, services.documents, ids, first, after, along ? along.read : undefined);
+            const { pages, owners, evidence: found } = await statementsBySpeakers(services.executor, services.documents, ids, first, after, along);
             ids.forEach((id, i) => results.set(`${id}|${g}`, { ...pages[i], owner: owners[i] }));
             for (const owner of owners) if (owner) node.prime(owner.id, owner);
-            if (along && found) primeEvidence(along, pages.flatMap((p) => p.items.map((e) => e.node.id)), found);
+            if (found) primeEvidence(pages.flatMap((p) => p.items.map((e) => e.node.id)), found);
           }),
         );
-        return keys.map((k) => results.get(`${k.id}|${k.first}|${k.after ?? ''}|${alongKey(k.evidence)}`)!);
+        return keys.map((k) => results.get(`${k.id}|${k.first}|${k.after ?? ''}|${k.evidence}`)!);
       },
-      { ...opts, cacheKeyFn: (k) => `${k.id}|${k.first}|${k.after ?? ''}|${alongKey(k.evidence)}` },
+      { ...opts, cacheKeyFn: (k) => `${k.id}|${k.first}|${k.after ?? ''}|${k.evidence}` },
     ),
   };
 }

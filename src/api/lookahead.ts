@@ -4,7 +4,7 @@
  * field that may be skipped is still read: more than needed, never less).
  */
 import { getArgumentValues, Kind, type FieldNode, type GraphQLInterfaceType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { DocumentProperty, EntityProperty, StatementProperty, StatementShape } from '../graph/read.repository';
+import type { EntityProperty, StatementProperty, StatementShape } from '../graph/read.repository';
 import { typeOfId } from '../graph/ids';
 import type { NodeData } from '../graph/models';
 import type { ApiContext } from './context';
@@ -34,56 +34,6 @@ export function selectedBelow(info: GraphQLResolveInfo, path: readonly string[])
   let nodes: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) nodes = fieldsOf(nodes.map((n) => n.selectionSet), info).filter((f) => f.name.value === name);
   return [...nodes];
-}
-
-/** Stored Document properties each field of the GraphQL type Document reads ([]: none beyond id). */
-const DOCUMENT_FIELD_PROPERTIES: Record<string, readonly DocumentProperty[]> = {
-  __typename: [],
-  id: [],
-  title: ['title'],
-  identity: ['identity'],
-  path: ['relPath'],
-  publisher: ['publisher'],
-  url: ['url'],
-  publishedSource: ['publishedSource'],
-  sha256: ['sha256'],
-  version: ['version'],
-  current: ['current'],
-  language: ['language'],
-  // Resolved by id through their own loaders:
-  text: [],
-  entities: [],
-  originalBase64: [],
-  mediaType: [],
-  metadata: [],
-  furniture: [],
-};
-
-const PUBLISHED_PROPERTIES: Record<string, DocumentProperty | null> & { edtf: DocumentProperty } = {
-  __typename: null,
-  edtf: 'publishedEdtf',
-  earliest: 'publishedEarliest',
-  latest: 'publishedLatest',
-  text: 'publishedText',
-};
-
-/**
- * The Document properties that the Document objects at `path` below the current field need, or
- * null (read them all) when a selected field is not known here.
- */
-export function documentPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): DocumentProperty[] | null {
-  // Asked once per item of a list (each statement's evidence): the answer depends only on the query's
-  // syntax tree, which graphql-js shares between the items (and Apollo between requests).
-  let byPath = documentPropertiesMemo.get(info.fieldNodes);
-  if (!byPath) documentPropertiesMemo.set(info.fieldNodes, (byPath = new Map()));
-  const key = path.join('.');
-  if (!byPath.has(key)) byPath.set(key, readDocumentPropertiesAt(info, path));
-  return byPath.get(key)!;
-}
-const documentPropertiesMemo = new WeakMap<readonly FieldNode[], Map<string, DocumentProperty[] | null>>();
-
-function readDocumentPropertiesAt(info: GraphQLResolveInfo, path: readonly string[]): DocumentProperty[] | null {
-  return propertiesAt(info, path, DOCUMENT_FIELD_PROPERTIES, { field: 'published', parts: PUBLISHED_PROPERTIES });
 }
 
 /**
@@ -174,23 +124,11 @@ export function statementShapeAt(info: GraphQLResolveInfo, path: readonly string
 }
 
 /**
- * For the statements at each of `paths` below the current field (e.g. ['nodes'] and ['edges', 'node']
- * of a connection): where `evidence` is selected, the document properties it needs. Empty when no
- * path selects evidence.
+ * Whether the statements at any of `paths` below the current field (e.g. ['nodes'] and
+ * ['edges', 'node'] of a connection) select `evidence`: then it is read along with them.
  */
-export function evidenceSelections(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): (DocumentProperty[] | null)[] {
-  const out: (DocumentProperty[] | null)[] = [];
-  for (const path of paths) if (selectedBelow(info, [...path, 'evidence']).length) out.push(documentPropertiesAt(info, [...path, 'evidence', 'document']));
-  return out;
-}
-
-/** Evidence to read along with the statements at `paths` (null when none is selected). */
-export function evidenceAlong(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): { read: DocumentProperty[] | null; prime: (DocumentProperty[] | null)[] } | null {
-  const prime = evidenceSelections(info, paths);
-  if (!prime.length) return null;
-  // Read what every one of them needs (all properties if one of them needs all).
-  const read = prime.some((p) => p === null) ? null : [...new Set(prime.flatMap((p) => p!))].sort();
-  return { read, prime };
+export function evidenceSelected(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): boolean {
+  return paths.some((path) => selectedBelow(info, [...path, 'evidence']).length > 0);
 }
 
 /** The field nodes of `path` below the current field, grouped by response key (alias or name). */
@@ -220,7 +158,7 @@ export function prefetchBelow(ctx: ApiContext, info: GraphQLResolveInfo, id: str
   if (type === 'Statement') {
     for (const nodes of byResponseKey(selectedBelow(info, ['contradicts']))) {
       const at = { ...info, fieldNodes: nodes };
-      const along = evidenceAlong(at, [[]]);
+      const along = evidenceSelected(at, [[]]);
       const shape = statementShapeAt(at, []);
       if (!self) self = ctx.loaders.statementWithContradicted(along, shape).load(id);
       else quiet(ctx.loaders.contradicted(along, shape).load(id));
@@ -236,7 +174,7 @@ export function prefetchBelow(ctx: ApiContext, info: GraphQLResolveInfo, id: str
       } catch {
         continue;
       }
-      const evidence = evidenceAlong({ ...info, fieldNodes: nodes }, [['nodes'], ['edges', 'node']]);
+      const evidence = evidenceSelected({ ...info, fieldNodes: nodes }, [['nodes'], ['edges', 'node']]);
       const load = ctx.loaders.speakerStatements.load({ id, first: page.first, after: page.after, evidence });
       if (!self) self = load.then((p) => p.owner);
       else quiet(load);

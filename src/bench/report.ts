@@ -126,7 +126,7 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   (start, end) index, spans longer than 32 days that reach in from a new \`:LongSpan\` (end, start) index (migration
   0006); the three sets are disjoint, so the total is their sum. The hand-written floor uses the same approach.
 - **Reads: a round trip per level.** Statements are read with their speakers, evidence with the documents it cites
-  (only the fields asked for), and a root \`node(id)\`/\`entity(id)\` starts its \`contradicts\`/\`statements\`
+  (later taken from a document cache, see below), and a root \`node(id)\`/\`entity(id)\` starts its \`contradicts\`/\`statements\`
   load at the same time as the node (src/api/lookahead.ts): every benchmark query costs one or two round trips.
   Nodes are read with fixed field lists, not \`{.*}\`; a filter the starting point guarantees is not tested again.
 - **Reads: the driver decoded large records in quadratic time.** The JavaScript driver keeps a Bolt message that

@@ -169,13 +169,21 @@ interface ServerChild {
   stop(): Promise<void>;
 }
 
+let built = false;
+/** Compiles the servers to dist/ (scripts/build.mjs), once per benchmark run. */
+function buildOnce(): void {
+  if (built) return;
+  const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the server failed: ${build.stderr || build.stdout}`);
+  built = true;
+}
+
 /**
  * The server in its own process, run as `npm start` runs it: compiled to dist/ (scripts/build.mjs)
  * and run on Node without tsx.
  */
 async function startServer(uri: string, password: string, entry: 'bench-server' | 'neo4j-graphql-server' = 'bench-server'): Promise<ServerChild> {
-  const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`building the server failed: ${build.stderr || build.stdout}`);
+  buildOnce();
   const child: ChildProcess = fork(join(PROJECT_ROOT, 'dist', `${entry}.mjs`), [], {
     execArgv: [],
     env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: process.env.NEO4J_USER || 'neo4j', NEO4J_PASSWORD: password, NODE_ENV: 'production' },

@@ -33,6 +33,18 @@ export class DocumentCache {
     return r;
   }
 
+  /** The records kept of `ids` (each id once), and the ids not kept. */
+  lookup(ids: Iterable<string>): { found: Map<string, CachedDocument>; missing: string[] } {
+    const found = new Map<string, CachedDocument>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.get(id);
+      if (hit) found.set(id, hit);
+      else missing.push(id);
+    }
+    return { found, missing };
+  }
+
   /** Keeps a complete record (its article text and `current` are not kept). */
   set(doc: DocumentData): void {
     if (this.max <= 0) return;

@@ -9,7 +9,7 @@ import type { DocumentData, EntityData, EventData, EvidenceData, NodeData, Page,
 import { NO_TIME, spanFrom } from './spans';
 import { typeOfId } from './ids';
 import { LONG_SPAN_MS } from './archive.repository';
-import { DocumentCache, type CachedDocument } from './document-cache';
+import { DocumentCache } from './document-cache';
 import { DEFAULT_DOCUMENT_CACHE } from '../config';
 
 type Props = Record<string, unknown>;
@@ -18,13 +18,6 @@ type Props = Record<string, unknown>;
 const DOCUMENT_FIELDS =
   '.id, .identity, .title, .publisher, .url, .publishedEdtf, .publishedEarliest, .publishedLatest, .publishedText, ' +
   '.publishedSource, .sha256, .version, .current, .language, .ingestedAt, .relPath';
-
-/** Document properties a read may be limited to (the API reads only those a query selects). */
-export const DOCUMENT_PROPERTIES = [
-  'id', 'identity', 'title', 'publisher', 'url', 'publishedEdtf', 'publishedEarliest', 'publishedLatest', 'publishedText',
-  'publishedSource', 'sha256', 'version', 'current', 'language', 'ingestedAt', 'relPath',
-] as const;
-export type DocumentProperty = (typeof DOCUMENT_PROPERTIES)[number];
 
 /** An Entity's fields as the API reads them (not its full-text `searchNames`). */
 const ENTITY_FIELDS = '.id, .key, .kind, .name, .aliases, .wikidata, .latitude, .longitude, .role';
@@ -170,21 +163,17 @@ export class ReadRepository {
   async nodesByIds(ids: readonly string[]): Promise<(NodeData | null)[]> {
     const byType = idsByType(ids);
     // Documents kept in the document cache need no query.
-    const cached = new Map<string, NodeData>();
-    byType.Document = byType.Document.filter((id) => {
-      const hit = this.documentCache.get(id);
-      if (hit) cached.set(id, hit);
-      return !hit;
-    });
+    const { found, missing } = this.documentCache.lookup(byType.Document);
+    const byId = new Map<string, NodeData>(found);
+    byType.Document = missing;
     const arms = NODE_TYPES.filter((t) => byType[t].length).map((t) => NODE_ARMS[t]);
-    if (!arms.length) return ids.map((id) => cached.get(id) ?? null);
+    if (!arms.length) return ids.map((id) => byId.get(id) ?? null);
     const rows = await this.executor.query<{ labels: string[]; p: Props }>(
       arms.length === 1
         ? `${arms[0]} RETURN labels(n) AS labels, p`
         : `CALL { ${arms.map((a) => `${a} RETURN n, p`).join(' UNION ALL ')} } RETURN labels(n) AS labels, p`,
       byType,
     );
-    const byId = cached;
     for (const r of rows) {
       const l = r.labels;
       const node = l.includes('Document') ? toDocument(r.p) : l.includes('Entity') ? toEntity(r.p) : l.includes('Statement') ? toStatement(r.p) : toEvent(r.p);
@@ -437,18 +426,13 @@ const EVIDENCE_COLUMNS = `MATCH (n)-[e:EVIDENCE]->(d:Document)
  * Documents by id: those in the cache without a query, the others read whole (one round trip, none
  * when all are kept) and kept. Records from the cache have no `current` (see DocumentCache).
  */
-export async function documentRecords(
+async function documentRecords(
   executor: Executor,
   cache: DocumentCache,
   ids: Iterable<string>,
-): Promise<Map<string, DocumentData | CachedDocument>> {
-  const found = new Map<string, DocumentData | CachedDocument>();
-  const missing: string[] = [];
-  for (const id of new Set(ids)) {
-    const hit = cache.get(id);
-    if (hit) found.set(id, hit);
-    else missing.push(id);
-  }
+): Promise<Map<string, DocumentData>> {
+  const { found: kept, missing } = cache.lookup(ids);
+  const found = new Map<string, DocumentData>(kept);
   if (missing.length) {
     const rows = await executor.query<{ p: Props }>(`UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d {${DOCUMENT_FIELDS}} AS p`, { ids: missing });
     for (const { p } of rows) {
@@ -512,19 +496,17 @@ export class ListRepository {
 
   /**
    * For each statement id, the statements it contradicts (with their speakers), in one round trip;
-   * with `evidenceOf` given (the document properties the query selects; documents come whole from the
-   * document cache in any case), their evidence too, by statement id.
+   * `withEvidence`: their evidence too, by statement id (documents from the document cache).
    * `statementProps` and `speakerProps` limit the properties read of the statements and of their
    * speakers (null: all; the others are then absent). `withOwners`: the statements asked for too.
    */
   async contradicted(
     ids: readonly string[],
-    evidenceOf?: readonly DocumentProperty[] | null,
+    withEvidence = false,
     statementProps: readonly StatementProperty[] | null = null,
     speakerProps: readonly EntityProperty[] | null = null,
     withOwners = false,
   ): Promise<{ lists: StatementRecord[][]; owners: (StatementRecord | null)[] | null; evidence: Map<string, EvidenceRecord[]> | null }> {
-    const props = evidenceOf !== undefined;
     const [r] = await this.executor.query<{ rows: { id: string; items: Props[]; owner?: Props }[] } & Partial<EvidenceColumns>>(
       // With owners, each statement asked is read too (all its fields, as nodesByIds reads it), so a
       // root node(id) with its contradictions is one round trip.
@@ -534,15 +516,15 @@ export class ListRepository {
        WITH collect({id: id, ${withOwners ? `owner: ${fullStatement('n')}, ` : ''}items: [m IN ms | m {${statementFields(statementProps)},
          speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${entityFields(speakerProps)}}]),
          saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])}]}) AS rows, collect(ms) AS mss
-       ${props ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
-       RETURN rows${props ? ', ids, docIds, starts, ends, excerpts' : ''}`,
+       ${withEvidence ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
+       RETURN rows${withEvidence ? ', ids, docIds, starts, ends, excerpts' : ''}`,
       { ids },
     );
     const m = new Map((r?.rows ?? []).map((x) => [x.id, x]));
     return {
       lists: ids.map((id) => m.get(id)?.items.map((p) => toStatement(p)) ?? []),
       owners: withOwners ? ids.map((id) => (m.get(id)?.owner ? toStatement(m.get(id)!.owner!) : null)) : null,
-      evidence: props ? await evidenceFrom(this.executor, this.documentCache, r as EvidenceColumns) : null,
+      evidence: withEvidence ? await evidenceFrom(this.executor, this.documentCache, r as EvidenceColumns) : null,
     };
   }
 
@@ -701,8 +683,8 @@ function timelinePage(rows: { labels: string[]; p: Props; at: string }[], total:
 }
 
 /**
- * Statements by each of several speakers, one page each, in one round trip; with `evidenceOf` given
- * (as for contradicted), the evidence of the statements on those pages too.
+ * Statements by each of several speakers, one page each, in one round trip; `withEvidence`: the
+ * evidence of the statements on those pages too.
  * A page is read in order from the (speakerId, sortKey, id) index (migration 0007) and the total is
  * the speaker's count of SAID_BY relationships, so neither reads the speaker's other statements.
  * `owners`: each speaker's own record, as nodesByIds reads it (null where there is none).
@@ -713,10 +695,9 @@ export async function statementsBySpeakers(
   ids: readonly string[],
   first: number,
   after: string | null,
-  evidenceOf?: readonly DocumentProperty[] | null,
+  withEvidence = false,
 ): Promise<{ pages: Page<StatementRecord>[]; owners: (EntityData | null)[]; evidence: Map<string, EvidenceRecord[]> | null }> {
   const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
-  const props = evidenceOf !== undefined;
   const [r] = await executor.query<{ rows: { eid: string; speaker: Props; items: (Props & { sortKey: string })[]; total: number }[] } & Partial<EvidenceColumns>>(
     `UNWIND $ids AS eid
      MATCH (e:Entity {id: eid})
@@ -730,8 +711,8 @@ export async function statementsBySpeakers(
      }
      WITH eid, e, items, nodes, COUNT { (e)<-[:SAID_BY]-() } AS total
      WITH collect({eid: eid, speaker: e {${ENTITY_FIELDS}}, items: items, total: total}) AS rows, collect(nodes) AS nss
-     ${props ? `CALL (nss) { UNWIND nss AS ns UNWIND ns AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
-     RETURN rows${props ? ', ids, docIds, starts, ends, excerpts' : ''}`,
+     ${withEvidence ? `CALL (nss) { UNWIND nss AS ns UNWIND ns AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
+     RETURN rows${withEvidence ? ', ids, docIds, starts, ends, excerpts' : ''}`,
     // One more statement than the page tells whether there is a next page; its evidence is not read.
     { ids, k0: k0 ?? '', k1, first: int(first), limit: int(first + 1) },
   );
@@ -751,5 +732,5 @@ export async function statementsBySpeakers(
     const x = m.get(id);
     return x ? toEntity(x.speaker) : null;
   });
-  return { pages, owners, evidence: props ? await evidenceFrom(executor, documents, r as EvidenceColumns) : null };
+  return { pages, owners, evidence: withEvidence ? await evidenceFrom(executor, documents, r as EvidenceColumns) : null };
 }

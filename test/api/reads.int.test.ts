@@ -1,7 +1,7 @@
 /**
  * The read paths tuned for speed (issue #8) give the answers the rules define: a window's timeline
- * read from the span indexes (overlap rule, order, totals, paging), evidence read with only the
- * document fields a query selects, and nested lists fetched in as few round trips as levels.
+ * read from the span indexes (overlap rule, order, totals, paging), evidence with its documents (from
+ * the document cache), and nested lists fetched in as few round trips as levels.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -208,7 +208,7 @@ describe('evidence and nested lists', () => {
 
   it('does not answer a later lookup of a contradicting statement with the few fields read for a list', async () => {
     const loaders = createLoaders(a.services);
-    const [other] = await loaders.contradicted(null, { statement: ['text'], speaker: ['name'] }).load(ids.saidIt);
+    const [other] = await loaders.contradicted(false, { statement: ['text'], speaker: ['name'] }).load(ids.saidIt);
     expect(other).toMatchObject({ text: 'Oscar Reed said the opposite.' });
     // The partial record (no kind, no saidAt) must not become the node loader's answer for that id.
     const node = (await loaders.node.load(other.id)) as { kind?: string; text?: string } | null;
@@ -216,7 +216,7 @@ describe('evidence and nested lists', () => {
     expect(node?.text).toBe('Oscar Reed said the opposite.');
     // Nor a record whose statement is whole but whose speaker was read in part.
     const again = createLoaders(a.services);
-    await again.contradicted(null, { statement: null, speaker: ['name'] }).load(ids.saidIt);
+    await again.contradicted(false, { statement: null, speaker: ['name'] }).load(ids.saidIt);
     expect(await again.node.load(other.id)).toEqual(await createLoaders(a.services).node.load(other.id));
   });
 

@@ -49,6 +49,14 @@ describe('DocumentCache', () => {
     expect(c.get('doc_c')?.id).toBe('doc_c');
   });
 
+  it('splits ids into the records it keeps and the ids it does not, each id once', () => {
+    const c = new DocumentCache(10);
+    c.set(doc('doc_a'));
+    const { found, missing } = c.lookup(['doc_a', 'doc_b', 'doc_a', 'doc_b']);
+    expect([...found.keys()]).toEqual(['doc_a']);
+    expect(missing).toEqual(['doc_b']);
+  });
+
   it('keeps nothing when its bound is 0', () => {
     const c = new DocumentCache(0);
     c.set(doc('doc_a'));

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context';
 import type { DocumentData, EntityData, EventData, NodeData } from '../../graph/models';
 import type { StatementRecord } from '../../graph/read.repository';
-import { documentPropertiesAt, evidenceAlong, statementShapeAt } from '../lookahead';
+import { evidenceSelected, statementShapeAt } from '../lookahead';
 import { Entity, Place } from '../types/entity.type';
 import { Evidence, Statement } from '../types/statement.type';
 import { Event } from '../types/event.type';
@@ -33,7 +33,7 @@ export class EntityFieldsResolver {
   ) {
     const p = pageArgs(first, after);
     // The statements' evidence, when the query asks for it, comes in the same round trip.
-    const evidence = info ? evidenceAlong(info, [['nodes'], ['edges', 'node']]) : null;
+    const evidence = info ? evidenceSelected(info, [['nodes'], ['edges', 'node']]) : false;
     return toConnection(await ctx.loaders.speakerStatements.load({ id: entity.id, first: p.first, after: p.after, evidence }));
   }
 }
@@ -59,14 +59,14 @@ export class StatementFieldsResolver {
   }
 
   @FieldResolver(() => [Evidence], { description: 'Every passage, in every document, that reports it.' })
-  evidence(@Root() s: StatementRecord, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.evidence(documentPropertiesAt(info, ['document'])).load(s.id);
+  evidence(@Root() s: StatementRecord, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.evidence.load(s.id);
   }
 
   @FieldResolver(() => [Statement], { description: 'Statements that assert something incompatible about the same matter.' })
   contradicts(@Root() s: StatementRecord, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
     // Their evidence, when asked, comes in the same round trip; only the properties asked are read.
-    return ctx.loaders.contradicted(evidenceAlong(info, [[]]), statementShapeAt(info, [])).load(s.id);
+    return ctx.loaders.contradicted(evidenceSelected(info, [[]]), statementShapeAt(info, [])).load(s.id);
   }
 }
 
@@ -83,8 +83,8 @@ export class EventFieldsResolver {
   }
 
   @FieldResolver(() => [Evidence])
-  evidence(@Root() v: EventData, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.evidence(documentPropertiesAt(info, ['document'])).load(v.id);
+  evidence(@Root() v: EventData, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.evidence.load(v.id);
   }
 }
 
