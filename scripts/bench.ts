@@ -8,6 +8,8 @@
  *   --keep/--reuse  keep the scratch databases under .bench/ / reuse them (skips the ingest)
  *   --render        only re-render docs/performance.md from docs/performance.json
  *   --only a,b      only these queries (names as in the table); --duration 0 skips the load test
+ *   --ingest-warmup N  documents of another corpus ingested (then deleted) before the ingest is
+ *                   measured, so the database's JVM has compiled its code (default 2000; 0: cold)
  *
  * Corpora are cached under .bench/corpus-<seed>-<n>/. Each size gets a scratch Neo4j on a free port
  * (data under .bench/neo4j-<n>, removed afterwards) unless NEO4J_URI names an empty database.
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '42' },
       runs: { type: 'string', default: '200' },
       warmup: { type: 'string', default: '100' },
+      'ingest-warmup': { type: 'string', default: '2000' },
       connections: { type: 'string', default: '16' },
       duration: { type: 'string', default: '10' },
       only: { type: 'string' },
@@ -41,7 +44,7 @@ async function main(): Promise<number> {
     },
   });
   if (values.help) {
-    console.log('usage: npm run bench [-- ingest] [--docs 1000,10000] [--seed N] [--json] [--runs N] [--only a,b] [--duration S] [--write-docs] [--keep] [--reuse]');
+    console.log('usage: npm run bench [-- ingest] [--docs 1000,10000] [--seed N] [--json] [--runs N] [--only a,b] [--duration S] [--ingest-warmup N] [--write-docs] [--keep] [--reuse]');
     return 0;
   }
   if (values.render) {
@@ -64,6 +67,11 @@ async function main(): Promise<number> {
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number`);
     return n;
   };
+  const whole = (s: string | undefined, name: string) => {
+    const n = num(s, name);
+    if (!Number.isInteger(n)) throw new Error(`--${name} must be a whole number`);
+    return n;
+  };
   const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const unknown = only?.filter((n) => !(n in QUERY_TEXT)) ?? [];
   if (unknown.length) throw new Error(`--only: no query named ${unknown.join(', ')} (there are ${Object.keys(QUERY_TEXT).join(', ')})`);
@@ -74,6 +82,7 @@ async function main(): Promise<number> {
     seed: num(values.seed, 'seed'),
     runs: num(values.runs, 'runs'),
     warmup: num(values.warmup, 'warmup'),
+    ingestWarmup: whole(values['ingest-warmup'], 'ingest-warmup'),
     connections: num(values.connections, 'connections'),
     durationSec: num(values.duration, 'duration'),
     queries: !ingestOnly,
@@ -105,6 +114,7 @@ async function main(): Promise<number> {
     seed: num(values.seed, 'seed'),
     runsPerQuery: num(values.runs, 'runs'),
     warmupPerQuery: num(values.warmup, 'warmup'),
+    ingestWarmup: whole(values['ingest-warmup'], 'ingest-warmup'),
     concurrency: num(values.connections, 'connections'),
     machine: machine(),
     startedAt: started,

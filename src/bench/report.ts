@@ -34,15 +34,22 @@ export function renderMarkdown(report: Report, results: SizeResult[]): string {
   out.push('## Ingest', '');
   const carried = results.map((r) => (r.ingest as { measuredAt?: string } | null)?.measuredAt).filter(Boolean);
   if (carried.length) out.push(`_The ingest rows come from the full run started ${carried[0]}; this run re-used its databases (\`--reuse\`) to measure the queries again._`, '');
+  const warm = results.map((r) => r.ingest?.coldStart?.docs).find((n) => n);
+  out.push(
+    warm
+      ? `Each size gets a new database process. Its JVM spends the first minute or two of work compiling Neo4j's code (on this 2-core machine the compiler threads took about as much CPU as the queries in a cold run of 1,000 documents), so before the measured ingest the benchmark ingests ${warm.toLocaleString('en')} documents of another corpus (seed ${report.seed + 1}) through the same path and deletes them: the measured documents go into an empty database served by a warmed-up process. The rate of that warm-up is the "cold start" column: what the first documents into a freshly started database get. (\`--ingest-warmup 0\` measures a cold process.)`
+      : 'Each size gets a new database process, measured cold (no warm-up ingest): the first minutes include the JVM compiling Neo4j\'s code.',
+    '',
+  );
   out.push('Synthetic documents of 2–4 KB (src/bench/corpus.ts) through `ingestPaths`, one transaction per document (three written at once), into an empty database. Milliseconds per document by stage; "write" is the time from a document\'s first query to its commit; "other" is the total minus the stages: the duplicate check, catalog handling and progress, less the time the stages overlap (the next document is extracted while the ones before it are written, so "other" is negative when that overlap is larger).', '');
   out.push(
     md(
-      ['documents', 'docs/s', 'read', 'clean', 'extract', 'write', 'other', 'total ms/doc', 'docs/s first → last 1,000', 'entities', 'statements', 'events'],
+      ['documents', 'docs/s', 'read', 'clean', 'extract', 'write', 'other', 'total ms/doc', 'docs/s first → last 1,000', 'cold start docs/s', 'entities', 'statements', 'events'],
       results
         .filter((r) => r.ingest)
         .map((r) => {
           const i = r.ingest!;
-          return [r.docs.toLocaleString('en'), i.docsPerSecond, i.msPerDoc.read, i.msPerDoc.clean, i.msPerDoc.extract, i.msPerDoc.write, i.msPerDoc.other, i.msPerDoc.total, `${fmt(i.slices[0])} → ${fmt(i.slices[i.slices.length - 1])}`, i.counts.entities.toLocaleString('en'), i.counts.statements.toLocaleString('en'), i.counts.events.toLocaleString('en')];
+          return [r.docs.toLocaleString('en'), i.docsPerSecond, i.msPerDoc.read, i.msPerDoc.clean, i.msPerDoc.extract, i.msPerDoc.write, i.msPerDoc.other, i.msPerDoc.total, `${fmt(i.slices[0])} → ${fmt(i.slices[i.slices.length - 1])}`, i.coldStart ? `${fmt(i.coldStart.docsPerSecond)} (first ${i.coldStart.docs.toLocaleString('en')})` : '–', i.counts.entities.toLocaleString('en'), i.counts.statements.toLocaleString('en'), i.counts.events.toLocaleString('en')];
         }),
     ),
     '',
