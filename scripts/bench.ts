@@ -72,6 +72,7 @@ async function main(): Promise<number> {
     if (!Number.isInteger(n)) throw new Error(`--${name} must be a whole number`);
     return n;
   };
+  const ingestWarmup = whole(values['ingest-warmup'], 'ingest-warmup');
   const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const unknown = only?.filter((n) => !(n in QUERY_TEXT)) ?? [];
   if (unknown.length) throw new Error(`--only: no query named ${unknown.join(', ')} (there are ${Object.keys(QUERY_TEXT).join(', ')})`);
@@ -82,7 +83,7 @@ async function main(): Promise<number> {
     seed: num(values.seed, 'seed'),
     runs: num(values.runs, 'runs'),
     warmup: num(values.warmup, 'warmup'),
-    ingestWarmup: whole(values['ingest-warmup'], 'ingest-warmup'),
+    ingestWarmup,
     connections: num(values.connections, 'connections'),
     durationSec: num(values.duration, 'duration'),
     queries: !ingestOnly,
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
     seed: num(values.seed, 'seed'),
     runsPerQuery: num(values.runs, 'runs'),
     warmupPerQuery: num(values.warmup, 'warmup'),
-    ingestWarmup: whole(values['ingest-warmup'], 'ingest-warmup'),
+    ingestWarmup,
     concurrency: num(values.connections, 'connections'),
     machine: machine(),
     startedAt: started,
