@@ -168,7 +168,7 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   the first 2,000 or so documents of a fresh database process the JVM's JIT compiler threads take another 10–18 ms
   of CPU per document on the same two cores, so those slices run at 21–38 documents per second (a 1,000-document
   run into a fresh database process gives 21–29 across runs on this virtual machine) and hold the
-  average of a 10,000-document run near 50. Tried without gain: a worker thread for the extraction (a third busy
+  average of a cold 10,000-document run near 50 (the benchmark now warms the process first; see the next point). Tried without gain: a worker thread for the extraction (a third busy
   thread on two cores slowed the database more than it saved), C1-only, C2-only and Neo4j's own JVM flags, a
   larger code cache. Measured again per thread (/proc) in a 1,000-document run into a fresh database process: the C2
   compiler thread used 37 s of CPU and the C1 thread 7 s, against 26 s for all Bolt workers together, in a run of
