@@ -247,6 +247,28 @@ describe('round trips', () => {
   });
 });
 
+describe('large responses', () => {
+  it('sends a response over 16 KB as JSON with its exact UTF-8 length', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: '{ __schema { types { name description fields { name description args { name description } type { name kind } } } } }' },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/(graphql-response\+)?json/);
+    expect(res.rawPayload.length).toBeGreaterThan(16_384);
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    const body = JSON.parse(res.rawPayload.toString('utf8'));
+    expect(body.data.__schema.types.map((t: { name: string }) => t.name)).toContain('Statement');
+  });
+
+  it('leaves a small response as it was', async () => {
+    const res = await gql(app, '{ __typename }');
+    expect(res).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
 describe('health', () => {
   it('answers 200 with status ok while the database answers', async () => {
     const res = await app.inject({ method: 'GET', url: '/health' });
