@@ -218,6 +218,13 @@ describe('limits and errors', () => {
     expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(r.errors?.[0].message).toMatch(/cost/);
   });
+
+  it('prices the same query by its variables every time, refusing a large page after a small one and again after that', async () => {
+    const q = 'query($n: Int) { entities(first: $n) { nodes { statements(first: $n) { nodes { evidence { document { id } } } } } } }';
+    const codes = [];
+    for (const n of [2, 500, 2, 500]) codes.push((await gql(app, q, { n })).errors?.[0]?.extensions?.code ?? 'ok');
+    expect(codes).toEqual(['ok', 'GRAPHQL_VALIDATION_FAILED', 'ok', 'GRAPHQL_VALIDATION_FAILED']);
+  });
 });
 
 describe('round trips', () => {
