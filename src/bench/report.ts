@@ -187,6 +187,26 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   commit (applying records, index insertions, the transaction log), a quarter in running the write query; no
   single operator stands out. Also tried: the entity full-text index made eventually consistent (no gain), two
   and four writers instead of three (slower: 39 and 44 documents per second against 45–48).
+- **What holds the ingest back now** (measured after the run above, on a day this virtual machine ran about a quarter
+  slower: a warm 1,000-document ingest with the default settings gave 30–37 documents per second in ten runs). Counted from /proc during the
+  measured ingest only, Neo4j used 31–39 ms of CPU per document and this process 14–17 ms, yet the two cores were only
+  1.6 busy: the writers wait for one another. Polling \`SHOW TRANSACTIONS\` every 50 ms during the ingest found, on
+  average, 0.64 write transactions running, 0.69 committing and 0.63 *blocked on a lock* held by another. Each
+  document's transaction locks every entity it mentions (a relationship \`MERGE\` that creates takes exclusive locks
+  on both ends; the alias update relies on that lock, see src/graph/archive.repository.ts) and every matter its claims
+  are filed under, until it commits, so documents naming the same popular entities are written one after another.
+  The next step is to take fewer and shorter locks (create, not merge, the relationships to a document that is new in
+  the transaction; lock an entity only when its names change) without losing an alias to a concurrent writer
+  (test/services/ingest-writers.int.test.ts guards that). Tried without gain this time (each within the run-to-run
+  spread of ±15%, judged by CPU per document rather than by rate): Neo4j on the parallel or serial garbage collector
+  instead of G1 (runs at 47, 40, 35 and 40 documents per second, but Neo4j's CPU over a whole run the same as with
+  G1: the fast run was the machine's spread), six or ten writers, and letting the event loop turn between the
+  extraction's stages so the database's answers are handled sooner. Measured for the queries: a GraphQL request over
+  HTTP costs 1.5–2 ms more than the same operation executed in the process, mostly socket writes and reads (each
+  write to a loopback socket costs 0.6–0.9 ms here) and encoding the response; a 500 KB response (the busiest
+  speaker's page with 1,633 evidence passages) spent about 4 ms in Fastify measuring and then encoding the string,
+  which is now encoded once (3–4% off that query), and the cost limit's walk over the query is kept per query and
+  variables.
 
 - **The server runs compiled.** \`npm start\` compiles the server to dist/ with esbuild (about a second,
   scripts/build.mjs) and runs it on Node; it ran through tsx before. tsx keeps a loader thread of its own (about 40 MB
