@@ -51,9 +51,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   // A large JSON response goes out as bytes encoded once: Fastify would otherwise measure the
-  // string's UTF-8 length and then encode it again to write it, and the string JSON.stringify
-  // builds is a rope that V8 flattens first (a 500 KB page of statements with their evidence
-  // spent about 4 ms in that, more than its database query's share).
+  // string's UTF-8 length and then encode it again to write it (a 500 KB page of statements with
+  // their evidence spent about 4 ms in the two; see docs/performance.md).
   app.addHook('onSend', async (_req, reply, payload) =>
     typeof payload === 'string' && payload.length > 16_384 && reply.hasHeader('content-type') ? Buffer.from(payload) : payload,
   );
