@@ -140,32 +140,10 @@ export class ArchiveRepository {
   async storeDocument(doc: PreparedDocument, x: Extraction, cross?: CrossCheck): Promise<StoreResult> {
     const id = documentId(doc.sha256);
     const pairs = cross ? await cross.detect(await this.claimStatements(cross.matters, cross.window)) : [];
-    const [head] = await this.executor.writeQuery<{ created: boolean; version: number; previous: string | null }>(STORE_DOCUMENT, {
-      id,
-      sha256: doc.sha256,
-      identity: doc.identity,
-      props: {
-        identity: doc.identity,
-        path: doc.path,
-        relPath: doc.relPath ?? null,
-        title: doc.meta.title,
-        publisher: doc.meta.publisher,
-        url: doc.meta.url,
-        language: doc.meta.language,
-        source: doc.meta.source,
-        rights: doc.meta.rights,
-        notes: doc.meta.notes,
-        metadata: JSON.stringify(doc.meta.extra ?? {}),
-        published: doc.meta.published,
-        publishedSource: doc.meta.publishedSource,
-        ...spanProps('published', publishedSpan(doc.meta.published)),
-        mediaType: doc.mediaType,
-        text: doc.text,
-        original: Buffer.from(doc.original).toString('base64'),
-        furniture: JSON.stringify(doc.furniture),
-      },
-      batch: extractionBatch(doc.text, x, pairs),
-    });
+    const [head] = await this.executor.writeQuery<{ created: boolean; version: number; previous: string | null }>(
+      STORE_DOCUMENT,
+      storeDocumentParams(doc, x, pairs),
+    );
     if (!head.created) return { status: 'unchanged', id, version: head.version };
     return { status: head.previous ? 'updated' : 'added', id, version: head.version };
   }
@@ -254,17 +232,48 @@ export function publishedSpan(published: string | null): TimeSpanValue | null {
   return { edtf: published, earliest: start.toISOString(), latest: new Date(end.getTime() - 1).toISOString(), text: null };
 }
 
+/** The parameters of STORE_DOCUMENT for a document, its extraction and the contradictions found with stored statements. */
+export function storeDocumentParams(doc: PreparedDocument, x: Extraction, pairs: ContradictionRecord[]) {
+  return {
+    id: documentId(doc.sha256),
+    sha256: doc.sha256,
+    identity: doc.identity,
+    props: {
+      identity: doc.identity,
+      path: doc.path,
+      relPath: doc.relPath ?? null,
+      title: doc.meta.title,
+      publisher: doc.meta.publisher,
+      url: doc.meta.url,
+      language: doc.meta.language,
+      source: doc.meta.source,
+      rights: doc.meta.rights,
+      notes: doc.meta.notes,
+      metadata: JSON.stringify(doc.meta.extra ?? {}),
+      published: doc.meta.published,
+      publishedSource: doc.meta.publishedSource,
+      ...spanProps('published', publishedSpan(doc.meta.published)),
+      mediaType: doc.mediaType,
+      text: doc.text,
+      original: Buffer.from(doc.original).toString('base64'),
+      furniture: JSON.stringify(doc.furniture),
+    },
+    batch: extractionBatch(doc.text, x, pairs),
+  };
+}
+
 /**
  * Relationships from statements and events to entities. The types are static in the query text:
  * a MERGE with a dynamic type ($(type)) is planned as a scan of all relationships whenever the
  * planner's statistics were taken on a small graph, and such a plan stays cached while the graph grows.
+ * `nodes` names the list (in STORE_DOCUMENT) that holds the node a link starts from.
  */
 const LINKS = [
-  { type: 'SAID_BY', from: 'Statement' },
-  { type: 'SAID_IN', from: 'Statement' },
-  { type: 'ABOUT', from: 'Statement' },
-  { type: 'AT', from: 'Event' },
-  { type: 'INVOLVES', from: 'Event' },
+  { type: 'SAID_BY', nodes: 'statements' },
+  { type: 'SAID_IN', nodes: 'statements' },
+  { type: 'ABOUT', nodes: 'statements' },
+  { type: 'AT', nodes: 'events' },
+  { type: 'INVOLVES', nodes: 'events' },
 ] as const;
 type LinkType = (typeof LINKS)[number]['type'];
 
@@ -272,16 +281,29 @@ type LinkType = (typeof LINKS)[number]['type'];
  * A document and everything extracted from it, in one query: one transaction, one round trip (an
  * auto-commit transaction needs no separate COMMIT, and each round trip costs about a millisecond
  * even on loopback). The document is MERGEd on its sha256 first; when it was stored already, nothing
- * else is written. Then entities, statements and their relationships, events, contradictions. Each part is a unit subquery over rows prepared here,
- * so no per-row subquery or OPTIONAL MATCH runs; relationship endpoints are found by unique key/id.
- * Entity properties are written only when they change, so the full-text index is not rewritten for
- * every mention of a known entity.
+ * else is written. Then entities, statements and their relationships, events, contradictions.
+ *
+ * The entities, statements and events are MERGEd once, each part collecting its nodes in row order
+ * (collect keeps the order of the rows: the query runs on one thread); relationships and the alias
+ * update then take their nodes from those lists by position (the rows carry the positions, see
+ * extractionBatch) instead of finding each again through an index: a document of the benchmark's
+ * corpus has about 50 such links, and index seeks were an eighth of the database's samples in a
+ * profile of the ingest. A link to an entity the document does not list (the extraction never
+ * makes one) is found by id. Entity properties are written only when they change, so the full-text index is not
+ * rewritten for every mention of a known entity.
  *
  * All rows travel in one map parameter ($batch). Neo4j keys its plan cache on the types of the
  * top-level parameters, including a size bucket for lists, so six list parameters would give
  * hundreds of variants of this large query, each planned anew; one map gives one plan.
+ *
+ * `replan=skip`: the plan is kept when the graph's statistics change. Every lookup here is by a
+ * unique key or by the document's identity, so the plan does not depend on the statistics, while
+ * replanning this large query cost about a second of the database's CPU each time a growing archive
+ * moved its statistics (every ten seconds during an ingest), and the writers waited for it.
+ * test/graph/archive.repository.int.test.ts checks that the plan seeks by index and scans nothing.
  */
-const STORE_DOCUMENT = `OPTIONAL MATCH (prev:Document {identity: $identity, current: true}) WHERE prev.sha256 <> $sha256
+export const STORE_DOCUMENT = `CYPHER replan=skip
+     OPTIONAL MATCH (prev:Document {identity: $identity, current: true}) WHERE prev.sha256 <> $sha256
      WITH prev ORDER BY prev.version DESC LIMIT 1
      MERGE (d:Document {sha256: $sha256})
      ON CREATE SET d += $props, d.id = $id, d.created = true,
@@ -302,12 +324,13 @@ const STORE_DOCUMENT = `OPTIONAL MATCH (prev:Document {identity: $identity, curr
                      e.longitude = row.longitude, e.country = row.country
        MERGE (e)-[m:MENTIONED_IN]->(d)
        SET m.starts = row.starts, m.ends = row.ends
+       RETURN collect(e) AS entities
      }
      // The mention above locked each entity until this transaction ends, so what is read here is
      // what another writer committed last: no alias of a concurrent document is lost.
-     CALL {
-       UNWIND $batch.entities AS row
-       MATCH (e:Entity {key: row.key})
+     CALL (entities) {
+       UNWIND range(0, size(entities) - 1) AS i
+       WITH entities[i] AS e, $batch.entities[i] AS row
        // A person first seen by surname takes the fuller name a later document gives
        // ("Okafor", then "Mira Okafor"); the shorter form stays as an alias.
        WITH e, row,
@@ -328,6 +351,7 @@ const STORE_DOCUMENT = `OPTIONAL MATCH (prev:Document {identity: $identity, curr
        FOREACH (_ IN CASE WHEN row.long THEN [1] ELSE [] END | SET s:LongSpan)
        MERGE (s)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
        SET ev.excerpt = row.excerpt
+       RETURN collect(s) AS statements
      }
      CALL (d) {
        UNWIND $batch.events AS row
@@ -336,20 +360,25 @@ const STORE_DOCUMENT = `OPTIONAL MATCH (prev:Document {identity: $identity, curr
        FOREACH (_ IN CASE WHEN row.long THEN [1] ELSE [] END | SET v:LongSpan)
        MERGE (v)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
        SET ev.excerpt = row.excerpt
+       RETURN collect(v) AS events
      }
 ${LINKS.map(
-  ({ type, from }) => `     CALL {
+  ({ type, nodes }) => `     CALL (${nodes}, entities) {
        UNWIND $batch.links.${type} AS link
-       MATCH (a:${from} {key: link.from})
+       WITH ${nodes}[link.from] AS a, entities[link.to] AS e
+       MERGE (a)-[:${type}]->(e)
+     }
+     CALL (${nodes}) {
+       UNWIND $batch.links.${type}ById AS link
+       WITH ${nodes}[link.from] AS a, link
        MATCH (e:Entity {id: link.to})
        MERGE (a)-[:${type}]->(e)
      }`,
 ).join('\n')}
-     CALL {
+     CALL (statements) {
        UNWIND $batch.matters AS row
        MERGE (m:Matter {key: row.key})
-       WITH m, row
-       MATCH (s:Statement {key: row.statement})
+       WITH m, statements[row.statement] AS s
        MERGE (s)-[:CLAIMS]->(m)
      }
      CALL {
@@ -376,15 +405,38 @@ function extractionBatch(text: string, x: Extraction, cross: ContradictionRecord
     end: v.evidence.end,
     excerpt: text.slice(v.evidence.start, v.evidence.end),
   }));
-  const pairsOf = (list: [string, string][]) => list.map(([from, to]) => ({ from, to }));
-  const links: Record<LinkType, { from: string; to: string }[]> = {
-    SAID_BY: pairsOf(statements.filter((r) => r.speakerId).map((r) => [r.key, r.speakerId!])),
-    SAID_IN: pairsOf(statements.filter((r) => r.saidInId).map((r) => [r.key, r.saidInId!])),
-    ABOUT: pairsOf(statements.flatMap((r) => r.aboutIds.map((a): [string, string] => [r.key, a]))),
-    AT: pairsOf(x.events.flatMap((v) => [...new Set(v.placeKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
-    INVOLVES: pairsOf(x.events.flatMap((v) => [...new Set(v.participantKeys)].map((p): [string, string] => [v.key, entityId(p)]))),
+  // Positions in the lists STORE_DOCUMENT collects (a key given twice is one node: its first position).
+  // (Integers, not floats: Cypher indexes a list by integer only.)
+  const position = (keys: string[]) => {
+    const at = new Map<string, ReturnType<typeof int>>();
+    keys.forEach((k, i) => at.has(k) || at.set(k, int(i)));
+    return at;
   };
-  const matters = statements.flatMap((r) => r.props.matters.map((key) => ({ key, statement: r.key })));
+  const entityAt = position(entities.map((e) => e.key));
+  const statementAt = position(statements.map((s) => s.key));
+  const eventAt = position(events.map((v) => v.key));
+  const links = {} as Record<LinkType | `${LinkType}ById`, { from: ReturnType<typeof int>; to: ReturnType<typeof int> | string }[]>;
+  const link = (type: LinkType, from: ReturnType<typeof int>, toKey: string) => {
+    const to = entityAt.get(toKey);
+    if (to !== undefined) links[type].push({ from, to });
+    else links[`${type}ById`].push({ from, to: entityId(toKey) });
+  };
+  for (const { type } of LINKS) {
+    links[type] = [];
+    links[`${type}ById`] = [];
+  }
+  for (const s of x.statements) {
+    const from = statementAt.get(s.key)!;
+    if (s.speakerKey) link('SAID_BY', from, s.speakerKey);
+    if (s.saidInKey) link('SAID_IN', from, s.saidInKey);
+    for (const a of new Set(s.aboutKeys)) link('ABOUT', from, a);
+  }
+  for (const v of x.events) {
+    const from = eventAt.get(v.key)!;
+    for (const p of new Set(v.placeKeys)) link('AT', from, p);
+    for (const p of new Set(v.participantKeys)) link('INVOLVES', from, p);
+  }
+  const matters = statements.flatMap((r) => r.props.matters.map((key) => ({ key, statement: statementAt.get(r.key)! })));
   const pairs = [...x.contradictions, ...cross];
   return { entities, statements, events, links, matters, pairs };
 }
