@@ -207,6 +207,22 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   speaker's page with 1,633 evidence passages) spent about 4 ms in Fastify measuring and then encoding the string,
   which is now encoded once (3–4% off that query), and the cost limit's walk over the query is kept per query and
   variables.
+- **The document write: no replanning, no second lookups** (measured on the same slow day, A/B in alternation on
+  the write alone: 1,500 pre-extracted documents to warm a fresh database process, then 1,000 written by three
+  writers, Neo4j's CPU counted from /proc). A profile of the ingest (JFR, full stacks) put 8% of the database's samples
+  in *planning*: Neo4j plans a query again whenever the graph's statistics have moved enough since the last plan
+  (at most every ten seconds), and a growing archive moves them all the time; the document write is one large query
+  (about 220 operators), each replan cost about a second of CPU, and the other writers waited for it. Its plan
+  does not depend on the statistics (every node is found by a unique key, the previous version by its identity), so
+  it now runs with \`CYPHER replan=skip\`; an integration test checks that the plan, made on an empty archive,
+  seeks by index and scans nothing. Index seeks were another eighth of the samples: each of a document's ~50
+  relationships looked up its statement or event and its entity again by key, right after the same query had merged
+  them. The write now collects the nodes it merges and takes the ends of each relationship from those lists by
+  position. Together: 34 → 29 ms of Neo4j CPU per document (means of four runs each; the write alone went from
+  42–49 to 52–59 documents per second). The whole ingest on that day stayed at 26–35 documents per second: the
+  extraction's share of the two cores (14–22 ms of CPU per document that day) and the writers' waiting for each
+  other's entity locks (one writer alone: 26 ms of database CPU per document and 48 documents per second; three:
+  27–31 ms and 52–59; six: 36 ms and 46) now decide it.
 
 - **The server runs compiled.** \`npm start\` compiles the server to dist/ with esbuild (about a second,
   scripts/build.mjs) and runs it on Node; it ran through tsx before. tsx keeps a loader thread of its own (about 40 MB
