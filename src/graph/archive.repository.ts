@@ -79,9 +79,6 @@ function statementRows(statements: StatementRecord[], text: string) {
         sortKey: sortAt ?? NO_TIME,
       },
       long: isLong(s.saidAt),
-      speakerId,
-      saidInId: s.saidInKey ? entityId(s.saidInKey) : null,
-      aboutIds: [...new Set(s.aboutKeys)].map(entityId),
       start: s.evidence.start,
       end: s.evidence.end,
       excerpt: text.slice(s.evidence.start, s.evidence.end),
@@ -289,8 +286,8 @@ type LinkType = (typeof LINKS)[number]['type'];
  * extractionBatch) instead of finding each again through an index: a document of the benchmark's
  * corpus has about 50 such links, and index seeks were an eighth of the database's samples in a
  * profile of the ingest. A link to an entity the document does not list (the extraction never
- * makes one) is found by id. Entity properties are written only when they change, so the full-text index is not
- * rewritten for every mention of a known entity.
+ * makes one) is found by id. Entity properties are written only when they change, so the full-text
+ * index is not rewritten for every mention of a known entity.
  *
  * All rows travel in one map parameter ($batch). Neo4j keys its plan cache on the types of the
  * top-level parameters, including a size bucket for lists, so six list parameters would give
