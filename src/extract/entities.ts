@@ -45,7 +45,7 @@ import {
 } from './lexicon.js';
 import { isAllCaps, isCapitalized, isDottedAcronym, isPossessive, similarSurname, surnameBucket, tokenize, type Token } from './text.js';
 import type { AuthorityRecord, EntityKind, ExtractContext, Sentence, Span } from './types.js';
-import { currentPass } from './known-pass.js';
+import { newCursor, refreshAliases, type KnownCursor } from './known-pass.js';
 
 export type CandidateSource =
   | 'authority'
@@ -220,7 +220,7 @@ interface KnownIndex {
  * Kept per list and brought up to date incrementally (the ingest appends entities and aliases to
  * the same list document after document), so the cost per document does not grow with the archive.
  */
-const knownCache = new WeakMap<object, { idx: KnownIndex; aliasCounts: number[]; pass: number }>();
+const knownCache = new WeakMap<object, { idx: KnownIndex; cur: KnownCursor }>();
 
 function addKnownForm(idx: KnownIndex, k: NonNullable<ExtractContext['known']>[number], f: string): void {
   const lf = f.toLowerCase();
@@ -230,35 +230,27 @@ function addKnownForm(idx: KnownIndex, k: NonNullable<ExtractContext['known']>[n
 function knownIndex(ctx: ExtractContext): KnownIndex {
   const list = ctx.known ?? [];
   let st = knownCache.get(list);
-  if (!st || st.aliasCounts.length > list.length) {
-    st = { idx: { byForm: new Map(), surnames: new Map() }, aliasCounts: [], pass: -1 };
+  if (!st || st.cur.aliasCounts.length > list.length) {
+    st = { idx: { byForm: new Map(), surnames: new Map() }, cur: newCursor(list) };
     knownCache.set(list, st);
   }
   // Aliases added to entries already indexed (looked for once per pass, see known-pass.ts).
-  if (st.pass !== currentPass()) {
-    st.pass = currentPass();
-    for (let i = 0; i < st.aliasCounts.length; i++) {
-      const k = list[i];
-      if (k.aliases.length !== st.aliasCounts[i]) {
-        for (const a of k.aliases.slice(st.aliasCounts[i])) addKnownForm(st.idx, k, a);
-        st.aliasCounts[i] = k.aliases.length;
-      }
-    }
-  }
-  for (let i = st.aliasCounts.length; i < list.length; i++) {
+  const { idx, cur } = st;
+  refreshAliases(list, cur, (k, aliases) => aliases.forEach((a) => addKnownForm(idx, k, a)));
+  for (let i = cur.aliasCounts.length; i < list.length; i++) {
     const k = list[i];
-    for (const f of [k.name, ...k.aliases]) addKnownForm(st.idx, k, f);
+    for (const f of [k.name, ...k.aliases]) addKnownForm(idx, k, f);
     if (k.kind === 'PERSON' && !/\bof\b/i.test(k.name)) {
       const parts = k.name.split(/\s+/);
       const last = parts[parts.length - 1];
       const b = surnameBucket(last);
-      const bucket = st.idx.surnames.get(b) ?? [];
+      const bucket = idx.surnames.get(b) ?? [];
       bucket.push({ last, key: k.key, name: k.name });
-      st.idx.surnames.set(b, bucket);
+      idx.surnames.set(b, bucket);
     }
-    st.aliasCounts.push(k.aliases.length);
+    cur.aliasCounts.push(k.aliases.length);
   }
-  return st.idx;
+  return idx;
 }
 
 /** Words of a chunk as a string (tokens keep their original spacing). */

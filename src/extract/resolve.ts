@@ -19,7 +19,7 @@ import type { DemonymMention, EntityCandidate, Recognition, RoleCandidate } from
 import { gazetteer, type GazetteerPlace } from './gazetteer.js';
 import { editDistance, similarSurname, slug, surnameBucket } from './text.js';
 import type { AuthorityRecord, EntityKind, EntityRecord, ExtractContext, Mention, Span } from './types.js';
-import { currentPass } from './known-pass.js';
+import { newCursor, refreshAliases, type KnownCursor } from './known-pass.js';
 
 /** A resolved mention: where an entity is referred to, for the later stages. */
 export interface MentionRef extends Span {
@@ -142,11 +142,8 @@ interface KnownForms {
  */
 interface KnownIndexState {
   idx: KnownForms;
-  /** How many entries of the list are indexed, and how many aliases each had then. */
-  aliasCounts: number[];
+  cur: KnownCursor;
   byKey: Map<string, Known>;
-  /** The pass in which aliases were last looked for. */
-  pass: number;
 }
 const knownFormsCache = new WeakMap<readonly Known[], KnownIndexState>();
 
@@ -170,27 +167,19 @@ function indexForm(idx: KnownForms, k: Known, f: string): void {
 
 function knownState(known: readonly Known[]): KnownIndexState {
   let st = knownFormsCache.get(known);
-  if (!st || st.aliasCounts.length > known.length) {
-    st = { idx: { byForm: new Map(), personsBySurname: new Map(), personsBySkeleton: new Map() }, aliasCounts: [], byKey: new Map(), pass: -1 };
+  if (!st || st.cur.aliasCounts.length > known.length) {
+    st = { idx: { byForm: new Map(), personsBySurname: new Map(), personsBySkeleton: new Map() }, cur: newCursor(known), byKey: new Map() };
     knownFormsCache.set(known, st);
   }
   // Aliases added to entries already indexed (looked for once per pass, see known-pass.ts).
-  if (st.pass !== currentPass()) {
-    st.pass = currentPass();
-    for (let i = 0; i < st.aliasCounts.length; i++) {
-      const k = known[i];
-      if (k.aliases.length !== st.aliasCounts[i]) {
-        for (const a of k.aliases.slice(st.aliasCounts[i])) indexForm(st.idx, k, a);
-        st.aliasCounts[i] = k.aliases.length;
-      }
-    }
-  }
+  const { idx, cur, byKey } = st;
+  refreshAliases(known, cur, (k, aliases) => aliases.forEach((a) => indexForm(idx, k, a)));
   // Entries appended since.
-  for (let i = st.aliasCounts.length; i < known.length; i++) {
+  for (let i = cur.aliasCounts.length; i < known.length; i++) {
     const k = known[i];
-    for (const f of [k.name, ...k.aliases]) indexForm(st.idx, k, f);
-    if (!st.byKey.has(k.key)) st.byKey.set(k.key, k);
-    st.aliasCounts.push(k.aliases.length);
+    for (const f of [k.name, ...k.aliases]) indexForm(idx, k, f);
+    if (!byKey.has(k.key)) byKey.set(k.key, k);
+    cur.aliasCounts.push(k.aliases.length);
   }
   return st;
 }

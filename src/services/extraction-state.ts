@@ -2,6 +2,7 @@
  * The language pipeline over the documents of one ingest run, in order, each document's entities
  * becoming known to the documents after it.
  */
+import { noteAliasesAdded, trackAliasChanges } from '../extract/known-pass';
 import { extract } from '../extract/pipeline';
 import type { AuthorityRecord, EntityRecord, ExtractContext, Extraction } from '../extract/types';
 
@@ -23,6 +24,8 @@ export class ExtractionState {
     this.authorities = init.authorities;
     this.known = init.known;
     this.index = new Map(init.known.map((k, i) => [k.key, i]));
+    // The indexes over the list then read only the entries whose aliases grew (extract/known-pass.ts).
+    trackAliasChanges(this.known);
   }
 
   /**
@@ -45,7 +48,9 @@ export class ExtractionState {
         this.known.push({ key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases] });
       } else {
         const k = this.known[i];
+        const had = k.aliases.length;
         for (const a of e.aliases) if (!k.aliases.includes(a) && a !== k.name) k.aliases.push(a);
+        if (k.aliases.length > had) noteAliasesAdded(this.known, i);
       }
     }
   }
