@@ -359,6 +359,13 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     const leftNP = (vi: number): { a: number; b: number } | null => {
       let j = vi - 1;
       while (j >= 0 && (AUX.has(tokens[j].text.toLowerCase()) || inTime(tokens[j])) && !surnameLike(j)) j--;
+      // A short parenthesis after the speaker is skipped: "the Global Water Partnership (GWP) said",
+      // "Senator Jane Doe (D-Ohio) said".
+      if (tokens[j]?.text === ')') {
+        let k = j - 1;
+        while (k >= 0 && j - k <= 6 && tokens[k].text !== '(' && tokens[k].text !== ')') k--;
+        if (k > 0 && tokens[k].text === '(' && j - k > 1) j = k - 1;
+      }
       if (j >= 0 && PRONOUNS.has(tokens[j].text.toLowerCase()) && tokens[j].kind === 'word') return { a: j, b: j };
       // Appositives between commas: an age, a description or relative clause is skipped
       // ("Roe, the jailed opposition leader, called"); a named person is the speaker

@@ -450,6 +450,13 @@ describe('more speaker phrases', () => {
     const x = run('Labour Minister Ana Mendes spoke on Monday.\n\nMendes, asked about strikes, said: "We respect the right to strike."');
     expect(speakerName(x, byText(x, 'right to strike'))).toBe('Ana Mendes');
   });
+
+  it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
+    const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
+    expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
+    expect(speakerName(x, byText(x, 'bill would pass'))).toBe('Jane Doe');
+    expect(x.statements.map((s) => s.speakerText)).not.toContain('GWP');
+  });
 });
 
 describe('claims in statements', () => {
