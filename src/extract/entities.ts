@@ -739,7 +739,12 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         const roleBefore = prev?.text === ',' && !!prev2 && (PERSON_ROLES.has(prev2.text.toLowerCase()) || MORE_ROLES.has(prev2.text.toLowerCase()) || /^(?:protester|resident|witness|survivor|soldier|victim|worker|student|teacher|farmer|volunteer|mother|father)$/i.test(prev2.text));
         if (speechAfter || speechBefore || roleAfter || roleBefore) {
           const orgish = toks.some((t) => gz.countryByDemonym(t.text) || placeOf(t.text)?.place?.kind === 'country' || lexTags(t.text).includes('Organization'));
-          if (orgish) add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'speaker' });
+          // "the White House said", "the Met Office said": capitalized words after "the" that speak name an
+          // institution (people take no article), unless they are a title ("the Prime Minister said").
+          const institution =
+            speechAfter && prev?.text.toLowerCase() === 'the' && toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) &&
+            !toks.some((t) => isTitleWord(t.text) || PERSON_ROLES.has(t.text.toLowerCase()) || MORE_ROLES.has(t.text.toLowerCase()) || lexTags(t.text.toLowerCase()).includes('Actor'));
+          if (orgish || institution) add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'speaker' });
           else if (toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) || PARTICLES.has(t.text) || PARTICLE_JOINED.test(t.text)) && !toks.some((t) => isCommonWord(t.text) && !isFirstName(t.text) && !isLastName(t.text)))
             add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
         }

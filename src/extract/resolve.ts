@@ -311,7 +311,8 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     } else singles.push(c);
   }
   // 1b. An acronym spelling the initials of an organization named in the document is that
-  // organization ("National Transport Safety Board (NTSB)", later "NTSB").
+  // organization ("National Transport Safety Board (NTSB)", later "NTSB"), and so is one given in
+  // parentheses right after its name ("United Nations Children's Fund (UNICEF)").
   const initials = (name: string) =>
     name
       .split(/[\s-]+/)
@@ -319,7 +320,10 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
       .map((w) => w[0].toUpperCase())
       .join('');
   for (const acr of clusters.filter((c) => c.kind === 'ORGANIZATION' && !c.authority && c.forms.every((f) => /^\p{Lu}{2,6}$/u.test(f)))) {
-    const full = clusters.find((c) => c !== acr && c.kind === 'ORGANIZATION' && c.forms.some((f) => f.split(/\s+/).length > 1 && initials(f) === acr.forms[0]));
+    const defines = (c: Cluster) => c.mentions.some((m) => acr.mentions.some((a) => a.start > m.end && /^\s*\($/.test(text.slice(m.end, a.start)) && text[a.end] === ')'));
+    const full =
+      clusters.find((c) => c !== acr && c.kind === 'ORGANIZATION' && c.forms.some((f) => f.split(/\s+/).length > 1 && initials(f) === acr.forms[0])) ??
+      clusters.find((c) => c !== acr && c.kind === 'ORGANIZATION' && defines(c));
     if (!full) continue;
     for (const f of acr.forms) if (!full.forms.includes(f)) full.forms.push(f);
     full.mentions.push(...acr.mentions);

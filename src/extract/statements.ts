@@ -53,6 +53,7 @@ import {
   TITLES,
   TITLE_MODIFIERS,
   isCommonNoun,
+  isTitleWord,
   lexTags,
 } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
@@ -912,6 +913,9 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     if (nameToks.length >= 2 && nameToks.length <= 8 && nameToks.every((t, i) => isCapitalized(t.text) || (i > 0 && /^(?:d|l|o)['’]\p{Lu}/u.test(t.text)) || (i > 0 && i < nameToks.length - 1 && /^(?:of|and|for|the|de|al|van|von)$/i.test(t.text)))) {
       const name = nameToks.map((t) => t.text).join(' ').replace(/\s+(?=['’]s\b)/g, '');
       const person = lexTags(nameToks[0].text.toLowerCase()).some((x) => /FirstName|MaleName|FemaleName/.test(x)) && nameToks.length <= 3;
+      // "The Chief Constable said": a capitalized title ending in an occupation is an unnamed person.
+      const head = nameToks[nameToks.length - 1].text.toLowerCase();
+      if (det > 0 && !person && (isTitleWord(head) || PERSON_ROLES.has(head) || lexTags(head).includes('Actor'))) return roleEntity(name, 'PERSON', null, np, [], true);
       return roleEntity(name, person ? 'PERSON' : 'ORGANIZATION', null, np, [], false);
     }
     return null;

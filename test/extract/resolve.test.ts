@@ -79,6 +79,15 @@ describe('resolveEntities', () => {
     expect(entities.filter((e) => e.kind === 'ORGANIZATION')).toHaveLength(1);
   });
 
+  it('makes an acronym given in parentheses right after an organization that organization, not one far from it', () => {
+    const { entities } = resolve('The National Agency for Roads (ANR) said it would close the bridge. ANR engineers arrived.');
+    const orgs = entities.filter((e) => e.kind === 'ORGANIZATION');
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0]).toMatchObject({ name: 'National Agency for Roads', aliases: ['ANR'] });
+    const apart = resolve('The National Agency for Roads said on Monday that the old bridge (ASF) would close.').entities;
+    expect(apart.find((e) => e.name === 'National Agency for Roads')?.aliases).toEqual([]);
+  });
+
   it('sees entities added to the same known list between documents', () => {
     const known: NonNullable<ExtractContext['known']> = [{ key: 'person:ann-okafor', kind: 'PERSON', name: 'Ann Okafor', aliases: [] }];
     expect(resolve('Ivan Petrenko spoke.', { known }).entities[0].key).toBe('person:ivan-petrenko');

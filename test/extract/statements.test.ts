@@ -451,6 +451,15 @@ describe('more speaker phrases', () => {
     expect(speakerName(x, byText(x, 'right to strike'))).toBe('Ana Mendes');
   });
 
+  it('takes capitalized words after "the" that speak for an institution, but not a title', () => {
+    const x = run('The White House said the president would travel on Friday. Rain will come, the Met Office said.');
+    expect(x.entities.find((e) => e.key === byText(x, 'president would travel')?.speakerKey)).toMatchObject({ kind: 'ORGANIZATION', name: 'White House' });
+    expect(x.entities.find((e) => e.key === byText(x, 'Rain will come')?.speakerKey)).toMatchObject({ kind: 'ORGANIZATION', name: 'Met Office' });
+    const y = run('The Chief Constable said the march was banned. The Foreign Minister said talks would go on.');
+    expect(y.entities.filter((e) => e.kind === 'ORGANIZATION')).toEqual([]);
+    expect(y.entities.find((e) => e.key === byText(y, 'march was banned')?.speakerKey)).toMatchObject({ kind: 'PERSON', name: 'Chief Constable', role: true });
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
