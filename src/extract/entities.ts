@@ -525,8 +525,10 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         const nameForm = formOf(text, nameToks);
         // "General Motors", "Major League": a title that is also a common word needs a person's name after it.
         const personLike = nameToks.length > 1 || isFirstName(nameToks[0]?.text ?? '') || isLastName(nameToks[0]?.text ?? '') || !isCommonNoun(nameToks[0]?.text ?? 'x');
+        // "Ms. Rivera", "Mr. Washington": after an honorific a person's name, even one a place also has.
+        const honorific = /^(?:mr|mrs|ms|miss|mx|dr)\.?$/.test(lowerForms[ti]) && ti === ts && nameToks.length <= 3;
         const ambiguousTitle = /^(?:general|major|chief|speaker|chair|director|leader|head|judge|justice|father|sister|brother|saint|lady|lord|prince|king|queen)$/.test(lowerForms[ti]);
-        if (nameToks.length && (personLike || !ambiguousTitle) && !(ambiguousTitle && nameToks.length === 1 && !isFirstName(nameToks[0].text) && !isLastName(nameToks[0].text) && lexTags(nameToks[0].text).length === 0 && /s$/.test(nameToks[0].text)) && !placeOf(nameForm) && !auth.find(nameForm) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
+        if (nameToks.length && (personLike || !ambiguousTitle) && !(ambiguousTitle && nameToks.length === 1 && !isFirstName(nameToks[0].text) && !isLastName(nameToks[0].text) && lexTags(nameToks[0].text).length === 0 && /s$/.test(nameToks[0].text)) && (honorific || (!placeOf(nameForm) && !auth.find(nameForm))) && !ORG_HEADS.has(lowerForms[lowerForms.length - 1])) {
           const aff = affiliation(toks.slice(0, ts));
           if (aff?.place) {
             add({ start: toks[0].start, end: toks[ts - 1].end, text: aff.place.form, form: aff.place.form, kind: 'PLACE', source: 'gazetteer', place: aff.place.place, authority: aff.place.authority, country: aff.country });
@@ -602,6 +604,13 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
       // The surname of a person named in full in this document comes before a same-named place.
       if (toks.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(form) && personLast.has(form.toLowerCase()) && !auth.find(form)) {
         add({ ...span, text: form, form, kind: 'PERSON', source: 'surname' });
+        return;
+      }
+      // "Rivera, 52, said": a name with an age in apposition is a person's, even one a place also has.
+      const ageAfter = next?.text === ',' && /^\d{1,3}$/.test(tokens[at + toks.length + 1]?.text ?? '') && Number(tokens[at + toks.length + 1].text) <= 120 && tokens[at + toks.length + 2]?.text === ',' &&
+        /^\p{Ll}/u.test(tokens[at + toks.length + 3]?.text ?? '') && !(prev && /^(?:in|at|from|to|near|of|into|across)$/i.test(prev.text));
+      if (ageAfter && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !auth.find(form) && !toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()))) {
+        add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
         return;
       }
       // 4. Places: the gazetteer, or "the town of X".

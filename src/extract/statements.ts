@@ -400,8 +400,11 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         const described = seg.some((t) => !isCapitalized(t.text) && (PERSON_ROLES.has(t.text.toLowerCase()) || TITLES.has(t.text.toLowerCase())));
         // "the National Office of X, known as ONPE, said": another name for the same speaker.
         const alsoKnown = /^(?:known|also|called|formerly|officially|abbreviated)$/i.test(seg[0].text);
-        if (k > 0 && tokens[k].text === ',' && (age || aside || described || alsoKnown || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) j = k - 1;
-        else return null;
+        if (k > 0 && tokens[k].text === ',' && (age || aside || described || alsoKnown || /^(?:the|a|an|who|which|whose|his|her|their|its|himself|herself|itself)$/i.test(seg[0].text))) {
+          j = k - 1;
+          // "Ana Rivera, 52, a teacher, said": an age before the description.
+          if (!age && tokens[j]?.kind === 'number' && tokens[j - 1]?.text === ',') j -= 2;
+        } else return null;
       }
       const b = j;
       // The head right before the verb, after a determiner, is a noun even when the lexicon reads it as

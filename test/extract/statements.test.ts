@@ -460,6 +460,18 @@ describe('more speaker phrases', () => {
     expect(y.entities.find((e) => e.key === byText(y, 'march was banned')?.speakerKey)).toMatchObject({ kind: 'PERSON', name: 'Chief Constable', role: true });
   });
 
+  it('finds the speaker behind an age and a description, also when a place has the same name', () => {
+    const x = run('Ana Rivera, 52, a former teacher, said she had lost everything. Ms. Lyon said the school was gone. Okafor, 61, said the road was cut.');
+    expect(speakerName(x, byText(x, 'lost everything'))).toBe('Ana Rivera');
+    expect(x.entities.find((e) => e.key === byText(x, 'school was gone')?.speakerKey)).toMatchObject({ kind: 'PERSON', name: 'Lyon' });
+    expect(speakerName(x, byText(x, 'road was cut'))).toBe('Okafor');
+  });
+
+  it('does not take a place followed by a number for a person', () => {
+    const x = run('In Lyon, 12, people died on Sunday. Lyon 2, Toulouse 1.');
+    expect(x.entities.filter((e) => e.kind === 'PERSON')).toEqual([]);
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
