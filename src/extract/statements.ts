@@ -169,6 +169,8 @@ const MEDIUM_WORDS = new Set(['public', 'state', 'state-run', 'state-owned', 'na
 /** Heads of organizations that sit in a place ("the Embassy in X", "the Ministry in X"). */
 const PLACED_HEADS = new Set([...ORG_HEADS, 'embassy', 'consulate', 'mission', 'delegation', 'legation', 'representation']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+/** Unnamed sources: "a source close to ...", "people familiar with ...". */
+const SOURCE_HEADS = new Set(['source', 'sources', 'person', 'people', 'insider', 'insiders', 'official', 'officials', 'diplomat', 'diplomats']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
 const OPENING_QUOTE = /^["“„«‘]$/;
@@ -407,6 +409,20 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         } else return null;
       }
       const b = j;
+      // "A source close to the talks said", "two officials familiar with the matter said": an unnamed
+      // source and what it is close to.
+      for (let k = b - 1; k >= 1 && b - k <= 10; k--) {
+        const w = tokens[k].text.toLowerCase();
+        const nextW = tokens[k + 1]?.text.toLowerCase();
+        const post = (w === 'close' && nextW === 'to') || (w === 'familiar' && nextW === 'with') || (w === 'briefed' && nextW === 'on') ||
+          (w === 'knowledge' && nextW === 'of' && tokens[k - 1].text.toLowerCase() === 'with');
+        if (!post) continue;
+        let h = w === 'knowledge' ? k - 2 : k - 1;
+        const head = tokens[h]?.text.toLowerCase() ?? '';
+        if (!(SOURCE_HEADS.has(head) || PERSON_ROLES.has(head) || GROUP_NOUNS.has(head))) break;
+        while (h >= 1 && b - h < 14 && tokens[h - 1].kind !== 'punct' && (NP_DETERMINERS.has(tokens[h - 1].text.toLowerCase()) || tokens[h - 1].kind === 'number' || /^(?:one|two|three|four|five|several|senior|two|other|western|european|american|us|u\.s\.)$/i.test(tokens[h - 1].text))) h--;
+        return { a: h, b };
+      }
       // The head right before the verb, after a determiner, is a noun even when the lexicon reads it as
       // a verb: "a spokeswoman for the trust said".
       if (j >= 1 && !npToken(j) && tokens[j].kind === 'word' && !isCapitalized(tokens[j].text) && !FUNCTION_WORDS.has(tokens[j].text.toLowerCase()) && !REPORTING_VERBS.has(tokens[j].text.toLowerCase()) && !inTime(tokens[j]) && NP_DETERMINERS.has(tokens[j - 1].text.toLowerCase())) j--;

@@ -472,6 +472,13 @@ describe('more speaker phrases', () => {
     expect(x.entities.filter((e) => e.kind === 'PERSON')).toEqual([]);
   });
 
+  it('reports what unnamed sources close to a matter said, without naming a speaker', () => {
+    const x = run('A source close to the negotiations, who asked not to be named, said a deal was near. Two officials familiar with the matter said the plan was dropped.');
+    expect(byText(x, 'deal was near')).toMatchObject({ speakerText: 'A source close to the negotiations', speakerKey: null });
+    expect(byText(x, 'plan was dropped')).toMatchObject({ speakerText: 'Two officials familiar with the matter', speakerKey: null });
+    expect(x.entities.filter((e) => /negotiations|matter/i.test(e.name))).toEqual([]);
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
