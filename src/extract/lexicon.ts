@@ -125,7 +125,8 @@ export const GROUP_NOUNS = new Set(
     'authorities officials government forces troops military army navy police ministry ' +
     'administration parliament leadership delegation diplomats lawmakers prosecutors investigators ' +
     'intelligence services negotiators separatists rebels militants media governments ministries militaries ' +
-    'leaders sources analysts experts witnesses activists observers monitors medics rescuers protesters demonstrators'
+    'leaders sources analysts experts witnesses activists observers monitors medics rescuers protesters demonstrators ' +
+    'critics opponents supporters residents villagers campaigners relatives'
   ).split(' '),
 );
 

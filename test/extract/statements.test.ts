@@ -479,6 +479,16 @@ describe('more speaker phrases', () => {
     expect(x.entities.filter((e) => /negotiations|matter/i.test(e.name))).toEqual([]);
   });
 
+  it('separates a second speaker joined by "but" or "while" in the same sentence', () => {
+    const x = run('The government insists the tax is fair, but critics say it hurts the poor. The minister said the plan would work, while opponents said it would fail.');
+    expect(x.statements.map((s) => [s.speakerText, s.text])).toEqual([
+      ['The government', 'the tax is fair'],
+      ['critics', 'it hurts the poor'],
+      ['The minister', 'the plan would work'],
+      ['opponents', 'it would fail'],
+    ]);
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
