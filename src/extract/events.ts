@@ -322,6 +322,7 @@ function singleHits(tokens: Token[], text: string, entitySpans: Span[], idx: Tri
     const prev = i > 0 ? tokens[i - 1].norm : '';
     for (const c of candidates) {
       const type = idx.types.get(c.type);
+      if (type?.notAfterAny?.includes(prev)) continue;
       // A strike by workers ("a 48-hour strike", "a rail strike") is a protest, not an attack.
       if (c.type === 'attack' && c.lemma === 'strike' && (LABOR_DURATION_RE.test(prev) || type?.notAfter?.strike?.includes(prev))) {
         if (!hits.some((h) => h.first === i && h.type === 'protest')) hits.push({ type: 'protest', nominal: true, first: i, last: i });

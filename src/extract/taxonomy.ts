@@ -33,9 +33,14 @@ export interface EventType {
    * of these lemmas up to four words before them ("missile strikes also hit").
    */
   needsAgent?: Record<string, string[]>;
+  /** Words that, right before any trigger of this type, make it not this type ("the earthquake struck"). */
+  notAfterAny?: string[];
 }
 
 export type VerbForm = 'base' | 'present' | 'past' | 'participle' | 'gerund';
+
+/** Nature striking ("the earthquake struck", "storms hit the coast") is a disaster, not an attack. */
+const NATURAL_HAZARDS = ['earthquake', 'earthquakes', 'quake', 'tremor', 'aftershock', 'storm', 'storms', 'hurricane', 'typhoon', 'cyclone', 'tornado', 'tsunami', 'flood', 'floods', 'flooding', 'lightning', 'wildfire', 'wildfires', 'fire', 'fires', 'blaze', 'landslide', 'avalanche', 'drought', 'heatwave', 'disaster'];
 
 export const EVENT_TYPES: EventType[] = [
   {
@@ -45,6 +50,7 @@ export const EVENT_TYPES: EventType[] = [
     verbs: ['attack', 'strike', 'shell', 'bomb', 'bombard', 'hit', 'pound', 'raid', 'assault', 'ambush', 'storm', 'blast', 'destroy'],
     nouns: ['attack', 'strike', 'airstrike', 'air strike', 'shelling', 'bombing', 'bombardment', 'assault', 'raid', 'explosion', 'blast', 'offensive', 'fighting', 'rocket attack', 'missile attack'],
     phrases: ['fire * rocket|missile|shell|shot|artillery|mortar|drone|projectile|bullet|grenade', 'open fire', 'shoot down', 'launch * attack|strike|offensive|assault|missile|rocket'],
+    notAfterAny: NATURAL_HAZARDS,
     needsAgent: {
       hit: ['strike', 'airstrike', 'missile', 'rocket', 'shell', 'bomb', 'drone', 'artillery', 'shelling', 'attack', 'projectile', 'mortar', 'fire', 'force', 'troop', 'army', 'jet', 'warplane', 'gunman', 'militant'],
       pound: ['force', 'troop', 'army', 'artillery', 'jet', 'warplane', 'gun', 'militant', 'rocket', 'missile'],

@@ -438,6 +438,8 @@ const notADateFilter: chrono.Refiner = {
       if (/^(?:right\s+)?now$/i.test(t)) return false;
       if (DURATION_RE.test(t) && !/^(?:in|over|within)\s+the\s+(?:last|past)\b/i.test(t)) return false;
       if (/\blater$/i.test(t)) return false;
+      // "expected to last six weeks", "could last months": the verb, not the past weeks.
+      if (/^last\b/i.test(t) && /\b(?:to|will|would|could|may|might|can|should|must)\s+$/i.test(context.text.slice(Math.max(0, r.index - 10), r.index))) return false;
       if (/\b(?:day|week|month|year)s?\s+(?:before|after|earlier)$/i.test(t)) return false;
       if (/\b(?:next|following|previous|preceding)\s+day\b/i.test(t)) return false;
       if (r.tags().has('parser/SlashDateFormatParser') && !r.start.isCertain('year')) return false;
@@ -498,7 +500,31 @@ const pastYearRefiner: chrono.Refiner = {
   },
 };
 
-parser.refiners.push(betweenRangeRefiner, notADateFilter, newsWeekdayRefiner, pastYearRefiner);
+/**
+ * A clock time and the day after it are one moment: "at 4:17 a.m. local time on Monday", "at noon
+ * (local time) on March 3". chrono joins them only when nothing stands between.
+ */
+const localTimeDayRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    const out: chrono.ParsingResult[] = [];
+    for (let i = 0; i < results.length; i++) {
+      const a = results[i];
+      const b = results[i + 1];
+      const between = b ? context.text.slice(a.index + a.text.length, b.index) : '';
+      const dayOnly = (c: chrono.ParsingComponents) => (c.isCertain('day') || c.isCertain('weekday')) && !c.isCertain('hour');
+      if (b && onlyTime(a.start) && a.start.isCertain('hour') && !a.end && !b.end && dayOnly(b.start) && /^\s*[(,]?\s*local\s+time\s*[),]?\s*(?:on\s+)?$/i.test(between)) {
+        for (const unit of ['hour', 'minute', 'meridiem'] as const) if (a.start.isCertain(unit)) b.start.assign(unit, a.start.get(unit) ?? 0);
+        b.text = context.text.slice(a.index, b.index + b.text.length);
+        b.index = a.index;
+        continue;
+      }
+      out.push(a);
+    }
+    return out;
+  },
+};
+
+parser.refiners.push(betweenRangeRefiner, notADateFilter, localTimeDayRefiner, newsWeekdayRefiner, pastYearRefiner);
 
 // ---------------------------------------------------------------------------------------------
 // From chrono results to spans

@@ -52,6 +52,11 @@ describe('typeEvents: types and dates', () => {
     ]);
   });
 
+  it('types nature striking as a disaster, not an attack, while missiles striking stay an attack', () => {
+    expect(summary(events('The earthquake struck at 4:17 a.m. local time on Monday.'))).toEqual([['disaster', '2022-02-28']]);
+    expect(events('Missiles struck the port on Monday.').map((e) => e.type)).toEqual(['attack']);
+  });
+
   it('merges several triggers of one type in one sentence into one event', () => {
     const list = events('Russian forces fired rockets near a TV tower in the capital on Tuesday, hours after warning of strikes.');
     expect(summary(list)).toEqual([['attack', '2022-03-01']]);

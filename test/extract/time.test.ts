@@ -25,6 +25,19 @@ function only(text: string, c: ExtractContext = ctx): FoundTime {
   return found[0];
 }
 
+describe('findTimes: clock times and durations', () => {
+  it('joins a clock time in local time to the day after it', () => {
+    const t = only('The earthquake struck at 4:17 a.m. local time on Monday.');
+    expect(t.text).toBe('4:17 a.m. local time on Monday');
+    expect(t.span.edtf).toBe('2022-02-28');
+  });
+
+  it('does not read the verb "last" with a duration as the past weeks', () => {
+    expect(times('The trial is expected to last six weeks, and the appeal could last months.').map((t) => t.text)).toEqual([]);
+    expect(only('Prices rose over the last six weeks.').text).toMatch(/last six weeks/);
+  });
+});
+
 describe('findTimes: weekdays in news are the most recent such day', () => {
   it('reads "on Tuesday" in a Wednesday article as the day before', () => {
     const t = only('A strike hit an apartment complex near a hospital on Tuesday.');
