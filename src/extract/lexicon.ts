@@ -126,7 +126,7 @@ export const GROUP_NOUNS = new Set(
     'administration parliament leadership delegation diplomats lawmakers prosecutors investigators ' +
     'intelligence services negotiators separatists rebels militants media governments ministries militaries ' +
     'leaders sources analysts experts witnesses activists observers monitors medics rescuers protesters demonstrators ' +
-    'critics opponents supporters residents villagers campaigners relatives'
+    'critics opponents supporters residents villagers campaigners relatives groups unions workers'
   ).split(' '),
 );
 

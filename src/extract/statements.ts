@@ -339,6 +339,10 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       }
       if (PERSON_ROLES.has(lw) || GROUP_NOUNS.has(lw) || TITLES.has(lw) || TITLE_MODIFIERS.has(lw) || ORG_HEADS.has(lw)) return true;
       if (REPORTING_VERBS.has(lw)) return false;
+      // A noun before a group or role noun modifies it, even one the lexicon also reads as a verb
+      // ("human rights groups", "aid workers").
+      const nextLw = tokens[j + 1]?.text.toLowerCase() ?? '';
+      if ((GROUP_NOUNS.has(nextLw) || PERSON_ROLES.has(nextLw)) && tokens[j + 1]?.kind === 'word' && !/(?:ed|ing|ly)$/.test(lw)) return true;
       const tags = lexTags(lw);
       if (tags.some((x) => /Verb|PastTense|PresentTense|Infinitive|Gerund|Modal|Copula|Preposition|Conjunction|Adverb|Determiner|Pronoun|QuestionWord|Cardinal|Value/.test(x))) return false;
       if (/ly$/.test(lw)) return false;
@@ -456,8 +460,11 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     };
 
     /** The subject of the sentence: the first noun phrase. */
+    // A dateline opening the story ("NAIROBI, Kenya (AP) — ") is no subject.
+    const dateline = si === 0 || s.paragraph !== sentences[si - 1]?.paragraph ? DATELINE.exec(text.slice(s.start, s.end)) : null;
+    const firstAfterDateline = dateline ? Math.max(0, tokens.findIndex((t) => t.start >= s.start + dateline[0].length)) : 0;
     const subjectNP = (before: number): { a: number; b: number } | null => {
-      let j = 0;
+      let j = firstAfterDateline;
       while (j < before && !(npToken(j) || (tokens[j].kind === 'word' && PRONOUNS.has(tokens[j].text.toLowerCase())))) j++;
       if (j >= before) return null;
       if (PRONOUNS.has(tokens[j].text.toLowerCase())) return { a: j, b: j };
@@ -563,7 +570,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
             speaker = resolveSpeaker(npSpan, tokens.slice(subj.a, subj.b + 1), si);
           }
         }
-        if (!speaker) continue;
+        if (!speaker && !npSpan) continue;
       }
       if (mode === 'before' && np) {
         // A verb with nothing but a date after it closes its clause: "..., X said." / "..., X said,

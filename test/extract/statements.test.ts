@@ -489,6 +489,19 @@ describe('more speaker phrases', () => {
     ]);
   });
 
+  it('does not take the dateline for the subject of a participle', () => {
+    const x = run("NAIROBI, Kenya (AP) — Kenya's president on Tuesday defended a new finance bill, saying the taxes were needed.");
+    const s = byText(x, 'taxes were needed');
+    expect(s?.speakerText).toBe("Kenya's president");
+    expect(x.entities.find((e) => e.key === s?.speakerKey)?.kind).not.toBe('PLACE');
+  });
+
+  it('reads a group named by a compound noun as the subject of a participle', () => {
+    const x = run('Human rights groups disputed that account, saying officers had used live ammunition. Aid workers said the camp was full.');
+    expect(byText(x, 'live ammunition')?.speakerText).toBe('Human rights groups');
+    expect(byText(x, 'camp was full')?.speakerText).toBe('Aid workers');
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
