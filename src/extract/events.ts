@@ -572,6 +572,15 @@ function datedClauses(text: string, tokens: Token[], clauseList: Span[], sentenc
  * places and participants are the PLACE and PERSON/ORGANIZATION entities mentioned in the
  * sentence; evidence is the sentence.
  */
+/** Quotations of at most six words in a sentence. */
+function shortQuotes(text: string, sentence: Span): Span[] {
+  const out: Span[] = [];
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/[“"]([^“”"]{1,80})[”"]/g)) {
+    if (m[1].trim().split(/\s+/).length <= 6) out.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length });
+  }
+  return out;
+}
+
 export function typeEvents(
   text: string,
   sentences: Sentence[],
@@ -589,9 +598,12 @@ export function typeEvents(
     // A heading ("Talks continue:") announces the next sentence; the event is reported there.
     if (!tokens.length || (tokens.length <= 7 && /:\s*$/.test(text.slice(sentence.start, sentence.end)))) continue;
     const localEntities = entitySpans.filter((s) => s.start >= sentence.start && s.end <= sentence.end);
+    // A few words in quotation marks are someone's words for a thing, not an event: called the bill
+    // "an assault on the poor".
+    const skip = [...localEntities, ...shortQuotes(text, sentence)];
     const hits = [
-      ...singleHits(tokens, text, localEntities, idx),
-      ...phraseHits(tokens, text, localEntities, idx),
+      ...singleHits(tokens, text, skip, idx),
+      ...phraseHits(tokens, text, skip, idx),
     ].sort((a, b) => a.first - b.first);
     // A dateline's date ("NAIROBI, June 6 (Reuters) -") is the day of the report, not of its events.
     const sentenceTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end && !(t as { dateline?: boolean }).dateline);

@@ -57,6 +57,11 @@ describe('typeEvents: types and dates', () => {
     expect(events('Missiles struck the port on Monday.').map((e) => e.type)).toEqual(['attack']);
   });
 
+  it('does not make an event of a few quoted words, but still of a whole quoted report', () => {
+    expect(events('The opposition leader called the bill "an assault on the poor" on Monday.').map((e) => e.type)).not.toContain('attack');
+    expect(events('"Missiles struck the port on Monday and destroyed two warehouses near the gate," the governor said.').map((e) => e.type)).toContain('attack');
+  });
+
   it('merges several triggers of one type in one sentence into one event', () => {
     const list = events('Russian forces fired rockets near a TV tower in the capital on Tuesday, hours after warning of strikes.');
     expect(summary(list)).toEqual([['attack', '2022-03-01']]);
