@@ -471,7 +471,14 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       const a = j;
       while (j < before && npToken(j)) j++;
       const b = j - 1;
-      return validNP(a, b) ? { a, b } : null;
+      if (!validNP(a, b)) return null;
+      // "Iran's foreign ministry spokesman, Nasser Kanaani, condemned ..., calling it": the name in apposition.
+      if (tokens[b + 1]?.text === ',' && b + 2 < before) {
+        const person = refs.find((r) => r.kind === 'PERSON' && !r.role && !r.adjective && r.start === tokens[b + 2].start);
+        const close = person ? tokens.findIndex((t, i) => i > b + 2 && t.start >= person.end) : -1;
+        if (person && close > 0 && close < before && tokens[close].text === ',') return { a: b + 2, b: close - 1 };
+      }
+      return { a, b };
     };
 
     for (let vi = 0; vi < tokens.length; vi++) {
@@ -1459,7 +1466,10 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     if (own.length) {
       const quotedWords = own.reduce((n, q) => n + wordCount(q.text), 0);
       const contentWords = wordCount(spanText(text, at.content));
-      if (quotedWords * 2 >= contentWords || contentWords - quotedWords < 6 || own.some((q) => q.start < at.content.start || q.end > at.content.end + 2)) continue;
+      // A fragment quoted inside the report ("Tehran would respond "in due course"") leaves it whole.
+      const fragments = own.every((q) => /^\p{Ll}/u.test(q.text)) && contentWords - quotedWords >= 3;
+      if (!fragments && (quotedWords * 2 >= contentWords || contentWords - quotedWords < 6)) continue;
+      if (own.some((q) => q.start < at.content.start || q.end > at.content.end + 2)) continue;
     }
     if (at.quotes.some((q) => q.outer !== undefined)) continue;
     if (at.nested && !at.speaker) continue; // "investigators had told her ...": hers to report

@@ -502,6 +502,18 @@ describe('more speaker phrases', () => {
     expect(byText(x, 'camp was full')?.speakerText).toBe('Aid workers');
   });
 
+  it('takes the name in apposition as the subject of a participle', () => {
+    const x = run('The foreign ministry spokesman, Omar Haddad, condemned the decision on Friday, calling it "illegal and unjustified."');
+    expect(speakerName(x, byText(x, 'illegal and unjustified'))).toBe('Omar Haddad');
+  });
+
+  it('keeps a report whole around a quoted fragment, besides the fragment', () => {
+    const x = run('Omar Haddad spoke on Friday. He said the government would respond "in due course."');
+    expect(x.statements.find((s) => s.kind === 'REPORTED' && s.text.includes('the government would respond'))).toBeDefined();
+    const y = run('He said: "We will respond in due course."');
+    expect(y.statements.filter((s) => s.kind === 'REPORTED')).toEqual([]);
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
