@@ -345,11 +345,18 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
       }
       // Leading determiners and sentence-initial common words are not part of a name.
+      const chunkAt = at;
       while (toks.length) {
         const w = toks[0].text;
         const lw = w.toLowerCase();
         const initial = at === firstWord || (at > 0 && tokens[at - 1].text === ':');
         if (lw === 'the' || lw === 'a' || lw === 'an') {
+          toks = toks.slice(1);
+          at++;
+          continue;
+        }
+        // What is left after a stripped word starts at its own capital ("Shares of Acme Corp").
+        if ((lw === 'of' || lw === 'and' || lw === 'for' || lw === '&') && at > chunkAt) {
           toks = toks.slice(1);
           at++;
           continue;
@@ -360,7 +367,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
           continue;
         }
         const acronym = isAllCaps(w) || isDottedAcronym(w) || !!auth.find(w);
-        if (initial && !acronym && (FUNCTION_WORDS.has(lw) || (isCommonWord(lw) && !TITLES.has(lw) && !TITLE_MODIFIERS.has(lw) && !gz.countryByDemonym(w)))) {
+        if (initial && !acronym && !(ORG_HEADS.has(lw) && toks[1]?.text === 'of') && (FUNCTION_WORDS.has(lw) || (isCommonWord(lw) && !TITLES.has(lw) && !TITLE_MODIFIERS.has(lw) && !gz.countryByDemonym(w)))) {
           toks = toks.slice(1);
           at++;
           continue;
@@ -431,6 +438,11 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
       const next = tokens[at + toks.length + (possessive ? 1 : 0)];
       const lowerForms = toks.map((t) => t.text.toLowerCase());
 
+      // "analysts at Morgan Stanley", "researchers at Johns Hopkins": people work at an organization.
+      if (prev?.text === 'at' && prev2 && /^(?:analysts?|economists?|strategists?|researchers?|scientists?|employees?|staff|workers?|engineers?|executives?|doctors?|professors?|traders?|lawyers?|officials?)$/i.test(prev2.text) && toks.length <= 5 && !placeOf(form)) {
+        add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'noun' });
+        return;
+      }
       // Hyphenated place pairs: "France-Italy border".
       if (toks.length === 1 && /[-‐‑]/.test(form)) {
         const parts = form.split(/([-‐‑])/);

@@ -93,7 +93,7 @@ export const TITLES = new Set(
     'judge justice prosecutor attorney chief director spokesman spokeswoman spokesperson ' +
     'mr. mrs. ms. dr. prof. professor rev. reverend father sister brother saint lord lady sir dame ' +
     'mr mrs ms dr prof chairman chairwoman chair ceo leader speaker deputy patriarch archbishop bishop cardinal rabbi imam ' +
-    'envoy commissioner lawmaker mp administrator founder manager coach superintendent inspector sheriff ceo cfo'
+    'envoy commissioner lawmaker mp administrator founder manager coach superintendent inspector sheriff ceo cfo officer'
   ).split(' '),
 );
 
@@ -102,7 +102,7 @@ export const TITLE_MODIFIERS = new Set(
   (
     'former late acting interim then prime foreign defense defence interior finance economy justice health ' +
     'deputy vice first chief senior top grand supreme high state military regional opposition presidential ' +
-    'assistant associate executive general press white house'
+    'assistant associate executive general press white house financial operating technology information marketing commercial investment legal medical scientific'
   ).split(' '),
 );
 

@@ -175,7 +175,7 @@ const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though
 const QUOTE_CHARS = /^["“”„«»‘’]$/;
 const OPENING_QUOTE = /^["“„«‘]$/;
 const SPEECH_EVENT_RE =
-  /\b(?:in|during|at|via|through|with)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\p{L}-]+\s+){0,3}?((?:(?:televised|telephone|phone|video|written|recorded|radio|television|tv|online|joint|emailed|signed)\s+)?(?:news conference|press conference|press briefing|address|speech|interview|statement|submission|advisory|briefing|video|op-ed|broadcast|podcast|remarks|post|email|e-mail|text message|letter|note))\b/iu;
+  /\b(?:in|during|at|via|through|with|on)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\p{L}-]+\s+){0,3}?((?:(?:televised|telephone|phone|video|written|recorded|radio|television|tv|online|joint|emailed|signed|earnings|conference)\s+)?(?:news conference|press conference|press briefing|address|speech|interview|statement|submission|advisory|briefing|video|op-ed|broadcast|podcast|remarks|post|email|e-mail|text message|letter|note|call))\b/iu;
 /** A medium after "by": "said by telephone", "told by video link". */
 const BY_MEDIUM_RE = /^(?:(?:satellite\s+)?tele?phone|phone|video(?:\s*link)?|email|e-mail|text(?:\s+message)?|letter|radio)\b/i;
 const NAMED_SPEECH_RE = /((?:\p{Lu}[\p{L}’'-]*\s+)(?:(?:of|the|and)\s+|\p{Lu}[\p{L}’'-]*\s+)*?)(address|speech)\b/u;
@@ -206,7 +206,7 @@ export function detectChannel(region: string, refs: { text: string; kind: Entity
   }
   const named = /address|speech/.test(region) ? NAMED_SPEECH_RE.exec(region) : null;
   if (named && /\p{Lu}/u.test(named[1]) && named[1].trim().split(/\s+/).length >= 2) return `${named[1].trim()} ${named[2]}`;
-  const ev = /\b(?:in|during|at|via|through|with)\s/i.test(region) ? SPEECH_EVENT_RE.exec(region) : null;
+  const ev = /\b(?:in|during|at|via|through|with|on)\s/i.test(region) ? SPEECH_EVENT_RE.exec(region) : null;
   if (ev) return ev[1].toLowerCase();
   const conf = CONFERENCE_RE.exec(region);
   if (conf) return conf[1].toLowerCase();
@@ -662,7 +662,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
           k += 2;
           continue;
         }
-        if (/^(?:in|at|during|via)$/.test(w) && /^(?:a|an|his|her|their|its|the)$/i.test(tokens[k + 1]?.text ?? '')) {
+        if (/^(?:in|at|during|via|on)$/.test(w) && /^(?:a|an|his|her|their|its|the)$/i.test(tokens[k + 1]?.text ?? '')) {
           const m = SPEECH_EVENT_RE.exec(text.slice(tokens[k].start, Math.min(s.end, tokens[k].start + 80)));
           if (m && m.index === 0) {
             // ... and where it was held: "at a news conference in Rome".
@@ -695,7 +695,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
             k = j;
             continue;
           }
-          if (tokens[j] && /^(?:reporters|journalists|residents|lawmakers|parliament|supporters|citizens|people|viewers|listeners|him|her|them|us|me)$/i.test(tokens[j].text)) {
+          if (tokens[j] && /^(?:reporters|journalists|residents|lawmakers|parliament|supporters|citizens|people|viewers|listeners|analysts|investors|shareholders|employees|staff|students|delegates|members|senators|legislators|him|her|them|us|me)$/i.test(tokens[j].text)) {
             k = j + 1;
             continue;
           }

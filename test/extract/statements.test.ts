@@ -514,6 +514,22 @@ describe('more speaker phrases', () => {
     expect(y.statements.filter((s) => s.kind === 'REPORTED')).toEqual([]);
   });
 
+  it('reads business-news speakers: chief officers, analysts at a firm, what was told to analysts on a call', () => {
+    const x = run('Chief Financial Officer Mark Ellison said costs rose in May. Analysts at Morgan Stanley said the cut was worse than feared. Chief Executive Priya Raman told analysts on a conference call that the company expected a tough second half.');
+    expect(speakerName(x, byText(x, 'costs rose'))).toBe('Mark Ellison');
+    expect(x.entities.find((e) => e.name === 'Morgan Stanley')?.kind).toBe('ORGANIZATION');
+    const s = byText(x, 'tough second half');
+    expect(s?.text).toBe('the company expected a tough second half');
+    expect(s?.channel).toBe('conference call');
+  });
+
+  it('does not keep a sentence-initial common word or its "of" in an organization name', () => {
+    const x = run('Shares of Nimbus Data Corp fell 18% on Thursday. Bank of England officials said rates would rise.');
+    expect(x.entities.map((e) => e.name)).toContain('Nimbus Data Corp');
+    expect(x.entities.map((e) => e.name)).toContain('Bank of England');
+    expect(x.entities.map((e) => e.name).filter((n) => /^(?:Shares|of)\b/.test(n))).toEqual([]);
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
