@@ -195,7 +195,8 @@ export function detectChannel(region: string, refs: { text: string; kind: Entity
   if (TWEET_RE.test(region)) return 'Twitter';
   const told = /\b(?:told|tells|telling|tell|said\s+to|speaking\s+to|in\s+an\s+interview\s+with)\s+(?:the\s+)?((?:(?:public|state|state-run|state-owned|national|local|private|commercial|regional|independent|online|news)\s+)*(?:broadcaster|radio(?:\s+station)?|station|television(?:\s+channel)?|tv(?:\s+channel)?|channel|newspaper|daily|weekly|network|outlet|news\s+agency|agency|magazine|paper|website|broadcaster)\s+)?(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u.exec(region);
   if (told && /^\p{Lu}/u.test(told[2])) {
-    const w = /\p{Ll}\.$/u.test(told[2]) ? told[2].slice(0, -1) : told[2];
+    // A sentence's full stop is not part of the name ("told ZDF."); an acronym's dots are ("U.S.").
+    const w = /(?:\p{Ll}|\p{Lu}{2})\.$/u.test(told[2]) ? told[2].slice(0, -1) : told[2];
     // "told the public broadcaster ERT", "told local radio station Caracol": a medium named as such.
     if (told[1]) return w;
     // "told Radio New Zealand (RNZ)": a name that says it is a broadcaster.
@@ -463,6 +464,28 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     // A dateline opening the story ("NAIROBI, Kenya (AP) — ") is no subject.
     const dateline = si === 0 || s.paragraph !== sentences[si - 1]?.paragraph ? DATELINE.exec(text.slice(s.start, s.end)) : null;
     const firstAfterDateline = dateline ? Math.max(0, tokens.findIndex((t) => t.start >= s.start + dateline[0].length)) : 0;
+    /**
+     * The token after a reporting verb's tail: dates, tail words ("said on Monday", "said earlier"),
+     * and after "told" the one addressed ("told broadcaster ZDF", "told the Guardian", "told reporters").
+     */
+    const pastAttributionTail = (vi: number): number => {
+      let k = vi + 1;
+      const skipTail = () => {
+        while (k < tokens.length && (inTime(tokens[k]) || ATTRIBUTION_TAIL.has(tokens[k].text.toLowerCase()))) k++;
+      };
+      skipTail();
+      if (/^(?:told|tells)$/i.test(tokens[vi].text)) {
+        let j = k;
+        if (tokens[j]?.text.toLowerCase() === 'the') j++;
+        while (tokens[j] && j - k < 5 && MEDIUM_WORDS.has(tokens[j].text.toLowerCase())) j++;
+        if (tokens[j] && isCapitalized(tokens[j].text)) {
+          while (tokens[j] && isCapitalized(tokens[j].text) && j - k < 8) j++;
+          k = j;
+        } else if (tokens[j] && /^(?:reporters|journalists)$/i.test(tokens[j].text)) k = j + 1;
+        skipTail();
+      }
+      return k;
+    };
     const subjectNP = (before: number): { a: number; b: number } | null => {
       let j = firstAfterDateline;
       while (j < before && !(npToken(j) || (tokens[j].kind === 'word' && PRONOUNS.has(tokens[j].text.toLowerCase())))) j++;
@@ -546,8 +569,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (mode === 'before' && np) {
         // "..., Fisheries and Aquaculture Minister Laura MacIsaac said.": a closing attribution's
         // name runs back to the comma.
-        let k = vi + 1;
-        while (k < tokens.length && (inTime(tokens[k]) || ATTRIBUTION_TAIL.has(tokens[k].text.toLowerCase()))) k++;
+        let k = pastAttributionTail(vi);
         if (k >= tokens.length || /^[.!?,]$/.test(tokens[k].text)) {
           let a = np.a;
           while (a > 0 && np.a - a < 8 && tokens[a - 1].kind === 'word' && (isCapitalized(tokens[a - 1].text) || /^(?:and|of|the|for|&)$/i.test(tokens[a - 1].text)) && !inQuote(tokens[a - 1].start)) a--;
@@ -582,8 +604,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (mode === 'before' && np) {
         // A verb with nothing but a date after it closes its clause: "..., X said." / "..., X said,
         // adding ..." — the content is before it (when there is any).
-        let k = vi + 1;
-        while (k < tokens.length && (inTime(tokens[k]) || ATTRIBUTION_TAIL.has(tokens[k].text.toLowerCase()))) k++;
+        let k = pastAttributionTail(vi);
         const atEnd = k >= tokens.length || /^[.!?]$/.test(tokens[k].text);
         const before = text.slice(local.length ? local[local.length - 1].verb.end : s.start, tokens[np.a].start);
         if ((atEnd || tokens[k]?.text === ',') && /[,”"’]\s*$/.test(before) && wordCount(before) >= 2) mode = 'after';

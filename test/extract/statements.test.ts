@@ -530,6 +530,14 @@ describe('more speaker phrases', () => {
     expect(x.entities.map((e) => e.name).filter((n) => /^(?:Shares|of)\b/.test(n))).toEqual([]);
   });
 
+  it('reads a closing attribution that names who was told', () => {
+    const x = run('The plan will be presented to parliament next week, Finance Minister Anna Berg told broadcaster ZDF. Talks will resume in June, the minister told reporters on Monday.');
+    const s = byText(x, 'presented to parliament');
+    expect(speakerName(x, s)).toBe('Anna Berg');
+    expect(s?.channel).toBe('ZDF');
+    expect(byText(x, 'Talks will resume')?.speakerText).toBe('the minister');
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
