@@ -90,6 +90,8 @@ interface Speaker {
 }
 
 interface Attribution {
+  /** The verb frames a quotation ("dismissed the claims as "nonsense""): the quotation is the statement. */
+  frame?: boolean;
   sentence: number;
   paragraph: number;
   verb: Token;
@@ -169,6 +171,8 @@ const MEDIUM_WORDS = new Set(['public', 'state', 'state-run', 'state-owned', 'na
 /** Heads of organizations that sit in a place ("the Embassy in X", "the Ministry in X"). */
 const PLACED_HEADS = new Set([...ORG_HEADS, 'embassy', 'consulate', 'mission', 'delegation', 'legation', 'representation']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+/** Verbs that frame a quotation as their object's description ("dismissed the claims as "nonsense""). */
+const FRAME_VERBS = new Set(['criticised', 'criticized', 'criticises', 'criticizes', 'condemned', 'condemns', 'dismissed', 'dismisses', 'branded', 'brands', 'labelled', 'labeled', 'hailed', 'hails', 'slammed', 'slams', 'denounced', 'denounces', 'termed', 'praised', 'praises', 'blasted']);
 /** Unnamed sources: "a source close to ...", "people familiar with ...". */
 const SOURCE_HEADS = new Set(['source', 'sources', 'person', 'people', 'insider', 'insiders', 'official', 'officials', 'diplomat', 'diplomats']);
 const CONNECTORS = new Set([',', ';', 'and', 'but', 'while', 'although', 'though', 'as', '-', '–', '—', 'after', 'before', 'when', 'whereas', 'because', 'so', 'yet', 'which', 'where']);
@@ -509,7 +513,9 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       if (t.kind !== 'word' || t.text.length < 3) continue;
       const lw = t.text.toLowerCase();
       const thatVerb = THAT_VERBS.has(lw) && tokens[vi + 1]?.text.toLowerCase() === 'that';
-      if (!REPORTING_VERBS.has(lw) && !thatVerb && lw !== 'according' && lw !== 'put' && lw !== 'made') continue;
+      // "criticised the plan as "too little, too late"": a verb that frames a quotation after it.
+      const frame = FRAME_VERBS.has(lw) && tokens.slice(vi + 1).some((x) => QUOTE_CHARS.test(x.text));
+      if (!REPORTING_VERBS.has(lw) && !thatVerb && !frame && lw !== 'according' && lw !== 'put' && lw !== 'made') continue;
       if (inQuote(t.start)) continue;
       const prev = tokens[vi - 1]?.text.toLowerCase() ?? '';
       const next = tokens[vi + 1]?.text.toLowerCase() ?? '';
@@ -542,7 +548,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         np = leftNP(vi);
         if (np) mode = 'before';
       } else {
-        const kind = REPORTING_VERBS.get(lw) ?? (thatVerb ? 'finite' : undefined);
+        const kind = REPORTING_VERBS.get(lw) ?? (thatVerb || frame ? 'finite' : undefined);
         if (!kind || isCapitalized(t.text)) continue;
         if (DETERMINERS.has(prev) || BE.has(prev)) continue;
         // "confirmed by the ministry" is passive; "said by telephone" is not.
@@ -610,6 +616,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         if ((atEnd || tokens[k]?.text === ',') && /[,”"’]\s*$/.test(before) && wordCount(before) >= 2) mode = 'after';
       }
       local.push({
+        frame: frame && !REPORTING_VERBS.has(lw),
         sentence: si,
         paragraph: s.paragraph,
         verb: t,
@@ -1494,6 +1501,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
     }
     if (at.quotes.some((q) => q.outer !== undefined)) continue;
     if (at.nested && !at.speaker) continue; // "investigators had told her ...": hers to report
+    if (at.frame) continue;
     const content = stripLeading(text, at.content);
     if (wordCount(spanText(text, content)) < 3) continue;
     const reported = spanText(text, content).replace(/[.]+$/, '').trim();

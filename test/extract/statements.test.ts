@@ -538,6 +538,11 @@ describe('more speaker phrases', () => {
     expect(byText(x, 'Talks will resume')?.speakerText).toBe('the minister');
   });
 
+  it('gives a quotation framed by "dismissed ... as" its speaker, without a report of the object', () => {
+    const x = run('Maria Lopez dismissed the claims as "nonsense" on Monday. The minister condemned the attack on the port.');
+    expect(x.statements.map((s) => [s.kind, s.text, speakerName(x, s)])).toEqual([['QUOTE', 'nonsense', 'Maria Lopez']]);
+  });
+
   it('skips a short parenthesis between the speaker and the verb, and does not take it for the speaker', () => {
     const x = run('The Global Water Partnership (GWP) said on Tuesday that it would send pumps. Senator Jane Doe (D-Ohio) said the bill would pass next week.');
     expect(speakerName(x, byText(x, 'send pumps'))).toBe('Global Water Partnership');
