@@ -429,7 +429,10 @@ export function attributeStatements(input: StatementInput): StatementOutput {
         let h = w === 'knowledge' ? k - 2 : k - 1;
         const head = tokens[h]?.text.toLowerCase() ?? '';
         if (!(SOURCE_HEADS.has(head) || PERSON_ROLES.has(head) || GROUP_NOUNS.has(head))) break;
-        while (h >= 1 && b - h < 14 && tokens[h - 1].kind !== 'punct' && (NP_DETERMINERS.has(tokens[h - 1].text.toLowerCase()) || tokens[h - 1].kind === 'number' || /^(?:one|two|three|four|five|several|senior|two|other|western|european|american|us|u\.s\.)$/i.test(tokens[h - 1].text))) h--;
+        // ... with its determiner, number and adjectives: "a senior European diplomat", "two people".
+        const modifier = (t: Token) =>
+          NP_DETERMINERS.has(t.text.toLowerCase()) || t.kind === 'number' || /^(?:one|two|three|four|five|several|other|senior|junior|top|former|western|eastern|foreign|local|european|arab|african|asian|latin)$/i.test(t.text) || lexTags(t.text.toLowerCase()).includes('Adjective') || !!countryOf(t.text);
+        while (h >= 1 && b - h < 14 && tokens[h - 1].kind === 'word' && modifier(tokens[h - 1])) h--;
         return { a: h, b };
       }
       // The head right before the verb, after a determiner, is a noun even when the lexicon reads it as
@@ -464,7 +467,6 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       return { a, b };
     };
 
-    /** The subject of the sentence: the first noun phrase. */
     // A dateline opening the story ("NAIROBI, Kenya (AP) — ") is no subject.
     const dateline = si === 0 || s.paragraph !== sentences[si - 1]?.paragraph ? DATELINE.exec(text.slice(s.start, s.end)) : null;
     const firstAfterDateline = dateline ? Math.max(0, tokens.findIndex((t) => t.start >= s.start + dateline[0].length)) : 0;
@@ -490,6 +492,7 @@ export function attributeStatements(input: StatementInput): StatementOutput {
       }
       return k;
     };
+    /** The subject of the sentence: the first noun phrase. */
     const subjectNP = (before: number): { a: number; b: number } | null => {
       let j = firstAfterDateline;
       while (j < before && !(npToken(j) || (tokens[j].kind === 'word' && PRONOUNS.has(tokens[j].text.toLowerCase())))) j++;
