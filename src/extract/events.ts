@@ -565,13 +565,6 @@ function datedClauses(text: string, tokens: Token[], clauseList: Span[], sentenc
   return out;
 }
 
-/**
- * Events reported in `text`, one per type and sentence unless the sentence dates two of the same
- * type differently ("a strike hit X on Tuesday, while Y was hit on Wednesday" gives two attacks).
- * `when` comes from the time mentions of the reporting clause and is null when none dates it;
- * places and participants are the PLACE and PERSON/ORGANIZATION entities mentioned in the
- * sentence; evidence is the sentence.
- */
 /** Quotations of at most six words in a sentence. */
 function shortQuotes(text: string, sentence: Span): Span[] {
   const out: Span[] = [];
@@ -581,6 +574,13 @@ function shortQuotes(text: string, sentence: Span): Span[] {
   return out;
 }
 
+/**
+ * Events reported in `text`, one per type and sentence unless the sentence dates two of the same
+ * type differently ("a strike hit X on Tuesday, while Y was hit on Wednesday" gives two attacks).
+ * `when` comes from the time mentions of the reporting clause and is null when none dates it;
+ * places and participants are the PLACE and PERSON/ORGANIZATION entities mentioned in the
+ * sentence; evidence is the sentence.
+ */
 export function typeEvents(
   text: string,
   sentences: Sentence[],

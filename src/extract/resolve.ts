@@ -312,7 +312,7 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
   }
   // 1b. An acronym spelling the initials of an organization named in the document is that
   // organization ("National Transport Safety Board (NTSB)", later "NTSB"), and so is one given in
-  // parentheses right after its name ("United Nations Children's Fund (UNICEF)").
+  // parentheses right after its name ("National Agency for Roads (ANR)").
   const initials = (name: string) =>
     name
       .split(/[\s-]+/)
