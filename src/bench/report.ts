@@ -226,6 +226,15 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   extraction of the 1,000-document corpus alone takes 5.6 ms per document, 7.4 ms while a busy loop runs on the
   other core, and 12–17 ms (wall time, measured in its stage) inside the ingest, where the database's threads share
   the cores with it.
+- **The database's JIT compiler is still busy after the warm-up** (counted per thread from /proc during the measured
+  1,000-document ingest only, a later slow day). After the 2,000-document warm-up the C2 compiler thread took 7–11 ms
+  of CPU per document (a quarter to a third of the database's CPU; its Bolt workers took 15–18 ms); after a 5,000-
+  document warm-up still 5–7 ms, with 400–500 methods compiled for the first time every 30 seconds (Neo4j's record
+  storage, index trees, Lucene, the Cypher runtime): a long tail of methods reaching the compile threshold at this
+  low rate, not recompilation. A longer warm-up measured 47 and 38 documents per second against 36 and 40 with the
+  default (the spread of this machine), so the default stays. Tried without gain: C2 thresholds raised fourfold
+  (\`-XX:Tier4InvocationThreshold=20000\` and the like: C2 5.6 ms per document, 40 documents per second) and C1 only
+  (\`-XX:TieredStopAtLevel=1\`: no compiler time, but Bolt workers at 18–22 ms; 45 and 37 documents per second).
 
 - **The server runs compiled.** \`npm start\` compiles the server to dist/ with esbuild (about a second,
   scripts/build.mjs) and runs it on Node; it ran through tsx before. tsx keeps a loader thread of its own (about 40 MB
