@@ -649,7 +649,9 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
       }
       // 5. People by first name: "Maria Lopez".
-      if (toks.length >= 2 && toks.length <= 4 && isFirstName(toks[0].text) && toks.every((t) => /^\p{Lu}/u.test(t.text)) && !toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()))) {
+      // Name particles inside ("Ursula von der Leyen", "Jan de Vries", "Bashar al-Assad").
+      const nameTok = (t: Token, i: number) => /^\p{Lu}/u.test(t.text) || PARTICLE_JOINED.test(t.text) || (i > 0 && i < toks.length - 1 && PARTICLES.has(t.text));
+      if (toks.length >= 2 && toks.length <= 5 && isFirstName(toks[0].text) && toks.every(nameTok) && !toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()))) {
         add({ ...span, text: form, form, kind: 'PERSON', source: 'firstname' });
         return;
       }

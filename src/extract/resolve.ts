@@ -145,6 +145,8 @@ interface KnownIndexState {
   cur: KnownCursor;
   byKey: Map<string, Known>;
 }
+/** Particles that begin a surname: "von der Leyen", "Van Kerkhove", "de Vries". */
+const SURNAME_PARTICLE = /^(?:al|el|ibn|bin|abu|de|da|di|du|del|della|der|den|van|von|le|la|dos|das|ter|ten)$/i;
 const knownFormsCache = new WeakMap<readonly Known[], KnownIndexState>();
 
 function indexForm(idx: KnownForms, k: Known, f: string): void {
@@ -300,8 +302,14 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     }
     // PERSON
     if (c.form.split(/\s+/).length > 1) {
+      // A surname with its particle ("Von der Leyen", "Van Kerkhove") is the person named in full with it.
+      const particled = SURNAME_PARTICLE.test(firstWord(c.form)) ? ` ${c.form.toLowerCase()}` : null;
       const existing = persons.find((p) =>
-        p.forms.some((f) => f.split(/\s+/).length > 1 && firstWord(f).toLowerCase() === firstWord(c.form).toLowerCase() && similarSurname(lastWord(f), lastWord(c.form))),
+        p.forms.some((f) =>
+          particled
+            ? f.toLowerCase().endsWith(particled)
+            : f.split(/\s+/).length > 1 && firstWord(f).toLowerCase() === firstWord(c.form).toLowerCase() && similarSurname(lastWord(f), lastWord(c.form)),
+        ),
       );
       const cl = existing ?? newCluster(`H:${c.form.toLowerCase()}`, 'PERSON');
       if (!existing) persons.push(cl);

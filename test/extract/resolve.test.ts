@@ -88,6 +88,13 @@ describe('resolveEntities', () => {
     expect(apart.find((e) => e.name === 'National Agency for Roads')?.aliases).toEqual([]);
   });
 
+  it('makes one person of a full name with particles and a later surname with its particle, not of another surname', () => {
+    const { entities } = resolve('Ursula von der Leyen arrived on Monday. Von der Leyen spoke. Paula de Souza arrived. Da Silva spoke.');
+    const persons = entities.filter((e) => e.kind === 'PERSON');
+    expect(persons.find((e) => e.name === 'Ursula von der Leyen')?.aliases).toEqual(['Von der Leyen']);
+    expect(persons.find((e) => e.name === 'Paula de Souza')?.aliases).toEqual([]);
+  });
+
   it('sees entities added to the same known list between documents', () => {
     const known: NonNullable<ExtractContext['known']> = [{ key: 'person:ann-okafor', kind: 'PERSON', name: 'Ann Okafor', aliases: [] }];
     expect(resolve('Ivan Petrenko spoke.', { known }).entities[0].key).toBe('person:ivan-petrenko');
