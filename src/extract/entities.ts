@@ -25,6 +25,7 @@ import {
   COMPASS_WORDS,
   FUNCTION_WORDS,
   LOCATIVE_PREPOSITIONS,
+  NAME_PARTICLES,
   PLACE_TYPE_AFTER,
   GROUP_NOUNS,
   NEVER_ENTITY,
@@ -134,7 +135,6 @@ interface Chunk {
 }
 
 /** Name particles written in lower case inside names ("al-Burhan", "van der Leyen", "bin Salman"). */
-const PARTICLES = new Set(['al', 'el', 'ibn', 'bin', 'bint', 'abu', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'dos', 'das', 'ter', 'ten']);
 const PARTICLE_JOINED = /^(?:al|el|ad|an|as|ash|at|az|ibn|bin|abu|de|da|di|du|del|van|von|le|la|d|l)[-’'‐]\p{Lu}/u;
 
 function isCapToken(t: Token): boolean {
@@ -158,7 +158,7 @@ function chunks(tokens: Token[]): Chunk[] {
       while (
         j < tokens.length &&
         tokens[j].start - tokens[j - 1].end <= 1 &&
-        (isCapToken(tokens[j]) || (PARTICLES.has(tokens[j].text) && tokens[j + 1] && (isCapToken(tokens[j + 1]) || PARTICLES.has(tokens[j + 1].text))))
+        (isCapToken(tokens[j]) || (NAME_PARTICLES.has(tokens[j].text) && tokens[j + 1] && (isCapToken(tokens[j + 1]) || NAME_PARTICLES.has(tokens[j + 1].text))))
       )
         j++;
       // "Ministry of Defense", "Bank of England", "Committee for ..."
@@ -649,8 +649,8 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
         }
       }
       // 5. People by first name: "Maria Lopez".
-      // Name particles inside ("Ursula von der Leyen", "Jan de Vries", "Bashar al-Assad").
-      const nameTok = (t: Token, i: number) => /^\p{Lu}/u.test(t.text) || PARTICLE_JOINED.test(t.text) || (i > 0 && i < toks.length - 1 && PARTICLES.has(t.text));
+      // Name particles inside ("Ursula von der Leyen", "Maria de Souza").
+      const nameTok = (t: Token, i: number) => /^\p{Lu}/u.test(t.text) || PARTICLE_JOINED.test(t.text) || (i > 0 && i < toks.length - 1 && NAME_PARTICLES.has(t.text));
       if (toks.length >= 2 && toks.length <= 5 && isFirstName(toks[0].text) && toks.every(nameTok) && !toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()))) {
         add({ ...span, text: form, form, kind: 'PERSON', source: 'firstname' });
         return;
@@ -768,7 +768,7 @@ export function recognizeEntities(text: string, sentences: Sentence[], ctx: Extr
             speechAfter && prev?.text.toLowerCase() === 'the' && toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) &&
             !toks.some((t) => isTitleWord(t.text) || PERSON_ROLES.has(t.text.toLowerCase()) || MORE_ROLES.has(t.text.toLowerCase()) || lexTags(t.text.toLowerCase()).includes('Actor'));
           if (orgish || institution) add({ ...span, text: form, form, kind: 'ORGANIZATION', source: 'speaker' });
-          else if (toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) || PARTICLES.has(t.text) || PARTICLE_JOINED.test(t.text)) && !toks.some((t) => isCommonWord(t.text) && !isFirstName(t.text) && !isLastName(t.text)))
+          else if (toks.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) || NAME_PARTICLES.has(t.text) || PARTICLE_JOINED.test(t.text)) && !toks.some((t) => isCommonWord(t.text) && !isFirstName(t.text) && !isLastName(t.text)))
             add({ ...span, text: form, form, kind: 'PERSON', source: 'speaker' });
         }
       }

@@ -84,6 +84,9 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** Name particles, lower case: "Ursula von der Leyen", "Mohammed bin Salman", "Maria de Souza". */
+export const NAME_PARTICLES = new Set(['al', 'el', 'ibn', 'bin', 'bint', 'abu', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'dos', 'das', 'ter', 'ten']);
+
 /** Personal titles that precede a name ("President Jane Roe", "Mayor John ..."). Lower case. */
 export const TITLES = new Set(
   (

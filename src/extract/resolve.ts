@@ -17,6 +17,7 @@
 import { authorityIndex, type AuthorityIndex } from './authorities.js';
 import type { DemonymMention, EntityCandidate, Recognition, RoleCandidate } from './entities.js';
 import { gazetteer, type GazetteerPlace } from './gazetteer.js';
+import { NAME_PARTICLES } from './lexicon.js';
 import { editDistance, similarSurname, slug, surnameBucket } from './text.js';
 import type { AuthorityRecord, EntityKind, EntityRecord, ExtractContext, Mention, Span } from './types.js';
 import { newCursor, refreshAliases, type KnownCursor } from './known-pass.js';
@@ -145,8 +146,6 @@ interface KnownIndexState {
   cur: KnownCursor;
   byKey: Map<string, Known>;
 }
-/** Particles that begin a surname: "von der Leyen", "Van Kerkhove", "de Vries". */
-const SURNAME_PARTICLE = /^(?:al|el|ibn|bin|abu|de|da|di|du|del|della|der|den|van|von|le|la|dos|das|ter|ten)$/i;
 const knownFormsCache = new WeakMap<readonly Known[], KnownIndexState>();
 
 function indexForm(idx: KnownForms, k: Known, f: string): void {
@@ -303,7 +302,7 @@ export function resolveEntities(text: string, rec: Recognition, ctx: ExtractCont
     // PERSON
     if (c.form.split(/\s+/).length > 1) {
       // A surname with its particle ("Von der Leyen", "Van Kerkhove") is the person named in full with it.
-      const particled = SURNAME_PARTICLE.test(firstWord(c.form)) ? ` ${c.form.toLowerCase()}` : null;
+      const particled = NAME_PARTICLES.has(firstWord(c.form).toLowerCase()) ? ` ${c.form.toLowerCase()}` : null;
       const existing = persons.find((p) =>
         p.forms.some((f) =>
           particled
