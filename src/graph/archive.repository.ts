@@ -38,8 +38,15 @@ const isLong = (span: TimeSpanValue | null | undefined) => !!span && new Date(sp
 /** Text the full-text index searches for an entity: its name and every alias. */
 export const searchNames = (name: string, aliases: string[]) => [name, ...aliases].join(' | ');
 
-function entityRows(entities: EntityRecord[]) {
-  return entities.map((e) => ({
+function entityRows(records: EntityRecord[]) {
+  // One row per key (the write creates one mention relationship per row): a key given twice keeps its
+  // first record, with the aliases and mentions of both.
+  const byKey = new Map<string, EntityRecord>();
+  for (const e of records) {
+    const first = byKey.get(e.key);
+    byKey.set(e.key, first ? { ...first, aliases: [...first.aliases, ...e.aliases], mentions: [...first.mentions, ...e.mentions] } : e);
+  }
+  return [...byKey.values()].map((e) => ({
     id: entityId(e.key),
     key: e.key,
     kind: e.kind,
@@ -319,14 +326,28 @@ export const STORE_DOCUMENT = `CYPHER replan=skip
        ON CREATE SET e:$(row.label), e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [], e.searchNames = row.name,
                      e.role = row.role, e.wikidata = row.wikidata, e.latitude = row.latitude,
                      e.longitude = row.longitude, e.country = row.country
-       MERGE (e)-[m:MENTIONED_IN]->(d)
-       SET m.starts = row.starts, m.ends = row.ends
+       CREATE (e)-[:MENTIONED_IN {starts: row.starts, ends: row.ends}]->(d)
        RETURN collect(e) AS entities
      }
-     // The mention above locked each entity until this transaction ends, so what is read here is
-     // what another writer committed last: no alias of a concurrent document is lost.
+     // The entities whose names or place data this document changes, read without a lock: names are
+     // only ever added (a longer name moves the shorter one into the aliases), so an entity that has
+     // every name of its row in a committed state has them in any later one. Those that change are
+     // locked (a property set and removed again) before their names are read again below, so what is
+     // read there is what another writer committed last: no alias of a concurrent document is lost.
      CALL (entities) {
        UNWIND range(0, size(entities) - 1) AS i
+       WITH i, entities[i] AS e, $batch.entities[i] AS row
+       WHERE any(a IN [row.name] + row.aliases WHERE a <> e.name AND NOT a IN e.aliases)
+          OR (e.kind = 'PERSON' AND size(row.name) > size(e.name) AND row.name ENDS WITH (' ' + e.name))
+          OR (e.wikidata IS NULL AND row.wikidata IS NOT NULL)
+          OR (e.latitude IS NULL AND row.latitude IS NOT NULL)
+          OR (e.longitude IS NULL AND row.longitude IS NOT NULL)
+       SET e.annalsLock = true
+       REMOVE e.annalsLock
+       RETURN collect(i) AS changing
+     }
+     CALL (entities, changing) {
+       UNWIND changing AS i
        WITH entities[i] AS e, $batch.entities[i] AS row
        // A person first seen by surname takes the fuller name a later document gives
        // ("Okafor", then "Mira Okafor"); the shorter form stays as an alias.
@@ -344,26 +365,29 @@ export const STORE_DOCUMENT = `CYPHER replan=skip
      CALL (d) {
        UNWIND $batch.statements AS row
        MERGE (s:Statement {key: row.key})
-       ON CREATE SET s += row.props, s.id = row.id
-       FOREACH (_ IN CASE WHEN row.long THEN [1] ELSE [] END | SET s:LongSpan)
-       MERGE (s)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
-       SET ev.excerpt = row.excerpt
-       RETURN collect(s) AS statements
+       ON CREATE SET s += row.props, s.id = row.id, s.annalsNew = true
+       WITH d, row, s, s.annalsNew IS NOT NULL AS fresh
+       FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | REMOVE s.annalsNew)
+       FOREACH (_ IN CASE WHEN fresh AND row.long THEN [1] ELSE [] END | SET s:LongSpan)
+       CREATE (s)-[:EVIDENCE {start: row.start, end: row.end, excerpt: row.excerpt}]->(d)
+       RETURN collect(s) AS statements, collect(fresh) AS statementsNew
      }
      CALL (d) {
        UNWIND $batch.events AS row
        MERGE (v:Event {key: row.key})
-       ON CREATE SET v += row.props, v.id = row.id
-       FOREACH (_ IN CASE WHEN row.long THEN [1] ELSE [] END | SET v:LongSpan)
-       MERGE (v)-[ev:EVIDENCE {start: row.start, end: row.end}]->(d)
-       SET ev.excerpt = row.excerpt
-       RETURN collect(v) AS events
+       ON CREATE SET v += row.props, v.id = row.id, v.annalsNew = true
+       WITH d, row, v, v.annalsNew IS NOT NULL AS fresh
+       FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | REMOVE v.annalsNew)
+       FOREACH (_ IN CASE WHEN fresh AND row.long THEN [1] ELSE [] END | SET v:LongSpan)
+       CREATE (v)-[:EVIDENCE {start: row.start, end: row.end, excerpt: row.excerpt}]->(d)
+       RETURN collect(v) AS events, collect(fresh) AS eventsNew
      }
 ${LINKS.map(
-  ({ type, nodes }) => `     CALL (${nodes}, entities) {
+  ({ type, nodes }) => `     CALL (${nodes}, ${nodes}New, entities) {
        UNWIND $batch.links.${type} AS link
-       WITH ${nodes}[link.from] AS a, entities[link.to] AS e
-       MERGE (a)-[:${type}]->(e)
+       WITH ${nodes}[link.from] AS a, ${nodes}New[link.from] AS fresh, entities[link.to] AS e
+       FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | CREATE (a)-[:${type}]->(e))
+       FOREACH (_ IN CASE WHEN fresh THEN [] ELSE [1] END | MERGE (a)-[:${type}]->(e))
      }
      CALL (${nodes}) {
        UNWIND $batch.links.${type}ById AS link
@@ -372,11 +396,12 @@ ${LINKS.map(
        MERGE (a)-[:${type}]->(e)
      }`,
 ).join('\n')}
-     CALL (statements) {
+     CALL (statements, statementsNew) {
        UNWIND $batch.matters AS row
        MERGE (m:Matter {key: row.key})
-       WITH m, statements[row.statement] AS s
-       MERGE (s)-[:CLAIMS]->(m)
+       WITH m, statements[row.statement] AS s, statementsNew[row.statement] AS fresh
+       FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | CREATE (s)-[:CLAIMS]->(m))
+       FOREACH (_ IN CASE WHEN fresh THEN [] ELSE [1] END | MERGE (s)-[:CLAIMS]->(m))
      }
      CALL {
        UNWIND $batch.pairs AS row
@@ -388,12 +413,18 @@ ${LINKS.map(
      }
      RETURN created, d.version AS version, prev.id AS previous`;
 
+/** The items with distinct keys, first of each kept, in order. */
+function unique<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
+}
+
 /** The rows of STORE_DOCUMENT's $batch: everything extracted from one document. */
 function extractionBatch(text: string, x: Extraction, cross: ContradictionRecord[]) {
   // In one order in every transaction, so two writers lock shared entities in the same order.
   const entities = entityRows(x.entities).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const statements = statementRows(x.statements, text);
-  const events = x.events.map((v) => ({
+  const statements = unique(statementRows(x.statements, text), (r) => `${r.key} ${r.start} ${r.end}`);
+  const events = unique(x.events.map((v) => ({
     id: eventId(v.key),
     key: v.key,
     props: { label: v.label, type: v.type, ...spanProps('when', v.when), sortAt: v.when ? new Date(v.when.earliest).toISOString() : null },
@@ -401,7 +432,7 @@ function extractionBatch(text: string, x: Extraction, cross: ContradictionRecord
     start: v.evidence.start,
     end: v.evidence.end,
     excerpt: text.slice(v.evidence.start, v.evidence.end),
-  }));
+  })), (r) => `${r.key} ${r.start} ${r.end}`);
   // Positions in the lists STORE_DOCUMENT collects (a key given twice is one node: its first position).
   // (Integers, not floats: Cypher indexes a list by integer only.)
   const position = (keys: string[]) => {
@@ -413,7 +444,11 @@ function extractionBatch(text: string, x: Extraction, cross: ContradictionRecord
   const statementAt = position(statements.map((s) => s.key));
   const eventAt = position(events.map((v) => v.key));
   const links = {} as Record<LinkType | `${LinkType}ById`, { from: ReturnType<typeof int>; to: ReturnType<typeof int> | string }[]>;
+  const linked = new Set<string>();
   const link = (type: LinkType, from: ReturnType<typeof int>, toKey: string) => {
+    // Once per pair: the write creates, not merges, the relationships of a node new in its transaction.
+    if (linked.has(`${type} ${from} ${toKey}`)) return;
+    linked.add(`${type} ${from} ${toKey}`);
     const to = entityAt.get(toKey);
     if (to !== undefined) links[type].push({ from, to });
     else links[`${type}ById`].push({ from, to: entityId(toKey) });
@@ -433,7 +468,10 @@ function extractionBatch(text: string, x: Extraction, cross: ContradictionRecord
     for (const p of new Set(v.placeKeys)) link('AT', from, p);
     for (const p of new Set(v.participantKeys)) link('INVOLVES', from, p);
   }
-  const matters = statements.flatMap((r) => r.props.matters.map((key) => ({ key, statement: statementAt.get(r.key)! })));
+  const matters = unique(
+    statements.flatMap((r) => r.props.matters.map((key) => ({ key, statement: statementAt.get(r.key)! }))),
+    (m) => `${m.key} ${m.statement}`,
+  );
   const pairs = [...x.contradictions, ...cross];
   return { entities, statements, events, links, matters, pairs };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshArchive, type TestArchive } from '../helpers/archive';
-import { day, entity, event, extraction, preparedDoc, statement } from '../helpers/fixtures';
-import type { EntityRecord } from '../../src/extract/types';
+import { day, entity, event, extraction, preparedDoc, spanOf, statement } from '../helpers/fixtures';
+import type { Claim, EntityRecord } from '../../src/extract/types';
 import { STORE_DOCUMENT, storeDocumentParams } from '../../src/graph/archive.repository';
 
 let a: TestArchive;
@@ -92,6 +92,40 @@ describe('storing a document', () => {
     );
     expect(row.n).toBe(1);
     expect([...row.aliases].sort()).toEqual(['Lior Vantanna', 'Vantana']);
+  });
+
+  it('stores a statement two documents report once, with one link to each entity and one evidence passage per document', async () => {
+    const t1 = 'Mayor Oran Quist said the ferry would run again. Quist spoke in Portvale.';
+    const t2 = 'On Friday Mayor Oran Quist said the ferry would run again.';
+    const quist1 = entity('PERSON', 'Oran Quist', t1, ['Quist']);
+    const quist2 = entity('PERSON', 'Oran Quist', t2);
+    const said = 'Oran Quist said the ferry would run again.';
+    const claims: Claim[] = [{ type: 'status', subject: 'ferry', placeKey: 'place:portvale', value: true }];
+    const s1 = statement(t1, { said, speakerKey: quist1.key, aboutKeys: ['place:portvale'], claims });
+    const s2 = statement(t2, { said, speakerKey: quist2.key, aboutKeys: ['place:portvale'], claims });
+    await a.services.archive.storeDocument(preparedDoc(t1), extraction({ entities: [quist1, entity('PLACE', 'Portvale', t1)], statements: [s1] }));
+    await a.services.archive.storeDocument(preparedDoc(t2), extraction({ entities: [quist2, entity('PLACE', 'Portvale', t1)], statements: [s2] }));
+    const [row] = await a.executor.query<{ statements: number; saidBy: number; about: number; claims: number; evidence: number; mentions: number }>(
+      `MATCH (s:Statement {key: $key})
+       RETURN count(s) AS statements,
+              COUNT { (s)-[:SAID_BY]->() } AS saidBy, COUNT { (s)-[:ABOUT]->() } AS about,
+              COUNT { (s)-[:CLAIMS]->() } AS claims, COUNT { (s)-[:EVIDENCE]->() } AS evidence,
+              COUNT { (:Entity {key: $speaker})-[:MENTIONED_IN]->() } AS mentions`,
+      { key: s1.key, speaker: quist1.key },
+    );
+    expect(row).toEqual({ statements: 1, saidBy: 1, about: 1, claims: 1, evidence: 2, mentions: 2 });
+  });
+
+  it('writes one mention of an entity an extraction lists twice, with the mentions of both', async () => {
+    const text = 'Envoy Tamsin Roe arrived. Roe met reporters.';
+    const full = entity('PERSON', 'Tamsin Roe', text);
+    const again = { ...entity('PERSON', 'Tamsin Roe', text), aliases: ['Roe'], mentions: [{ ...spanOf(text, 'Roe met'), end: spanOf(text, 'Roe met').start + 3, text: 'Roe' }] };
+    await a.services.archive.storeDocument(preparedDoc(text), extraction({ entities: [full, again] }));
+    const rows = await a.executor.query<{ starts: number[]; aliases: string[] }>(
+      'MATCH (e:Entity {key: $key})-[m:MENTIONED_IN]->() RETURN m.starts AS starts, e.aliases AS aliases',
+      { key: full.key },
+    );
+    expect(rows).toEqual([{ starts: [text.indexOf('Tamsin Roe'), text.indexOf('Roe met')], aliases: ['Roe'] }]);
   });
 
   it('does not link a statement to a speaker that is not in the archive', async () => {
