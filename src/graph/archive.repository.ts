@@ -93,16 +93,6 @@ function statementRows(statements: StatementRecord[], text: string) {
   });
 }
 
-/** What storeDocument needs to find contradictions with stored statements. */
-export interface CrossCheck {
-  /** The matters of this document's claims (claimMatters). */
-  matters: string[];
-  /** The days within which stored statements are compared, or null for no limit. */
-  window: { from: string; to: string } | null;
-  /** The pairs between this document's statements and the stored candidates. */
-  detect(candidates: StatementRecord[]): ContradictionRecord[] | Promise<ContradictionRecord[]>;
-}
-
 interface CandidateRow {
   key: string;
   kind: StatementRecord['kind'];
@@ -137,13 +127,11 @@ export class ArchiveRepository {
 
   /**
    * Stores a document with its extraction, in one query: one transaction and one round trip. The
-   * same bytes again change nothing. With `cross`, the stored statements that may contradict this
-   * document's (see claimStatements) are read first, and the pairs `cross.detect` finds among them
-   * are stored with it.
+   * same bytes again change nothing. `pairs` are contradictions between this document's statements
+   * and stored ones (found among claimStatements' candidates), stored with it.
    */
-  async storeDocument(doc: PreparedDocument, x: Extraction, cross?: CrossCheck): Promise<StoreResult> {
+  async storeDocument(doc: PreparedDocument, x: Extraction, pairs: ContradictionRecord[] = []): Promise<StoreResult> {
     const id = documentId(doc.sha256);
-    const pairs = cross ? await cross.detect(await this.claimStatements(cross.matters, cross.window)) : [];
     const [head] = await this.executor.writeQuery<{ created: boolean; version: number; previous: string | null }>(
       STORE_DOCUMENT,
       storeDocumentParams(doc, x, pairs),

@@ -10,7 +10,7 @@ import { collectSources, prepareDocument, IngestError } from '../ingest';
 import type { IngestFailure, PreparedDocument } from '../ingest/types';
 import { claimMatters, detectContradictions, SAME_PERIOD_DAYS } from '../extract/contradictions';
 import { loadAuthorities } from '../extract/authorities';
-import type { AuthorityRecord, Extraction, StatementRecord } from '../extract/types';
+import type { AuthorityRecord, ContradictionRecord, Extraction, StatementRecord } from '../extract/types';
 import type { StoreStatus } from '../graph/archive.repository';
 import { ExtractionState } from './extraction-state';
 import type { Services } from './index';
@@ -78,33 +78,40 @@ interface Writing {
   done: Promise<unknown>;
 }
 
+/** A document's write once it is out, whatever its outcome. */
+const settled = (w: Writing) => w.done.catch(() => undefined);
+
 /**
- * Stage 2 (the database): one write transaction, with the contradictions between this document's
- * statements and stored ones, or ones of the documents being written beside it (`beside`, which the
- * database does not show yet). A pair with a statement still being written waits until it is stored,
- * and so does a new version of a file whose earlier version is being written.
+ * The contradictions between a document's statements and stored ones, or ones of the documents
+ * being written beside it (`beside`, which the database does not show yet). Started as soon as the
+ * document is extracted, so the read of the stored candidates does not hold a writer's place: every
+ * document before this one is stored or in `beside` by then (they are extracted, and their writes
+ * started, in file order). A pair with a statement still being written waits until it is stored.
  */
-async function storeStage(services: Services, doc: PreparedDocument, x: Extraction, beside: Writing[]): Promise<StoreStatus> {
-  const settled = (w: Writing) => w.done.catch(() => undefined);
-  for (const w of beside) if (w.identity === doc.identity) await settled(w);
+function crossCheck(services: Services, x: Extraction, beside: Writing[]): Promise<ContradictionRecord[]> {
   const claiming = claimingStatements(x);
   const matters = claimMatters(claiming.flatMap((s) => s.claims ?? []));
+  if (!matters.length) return Promise.resolve([]);
   const window = claimWindow(claiming);
   const inWindow = (s: StatementRecord) => !window || (!!s.saidAt && s.saidAt.latest >= window.from && s.saidAt.earliest <= window.to);
-  const cross = matters.length
-    ? {
-        matters,
-        window,
-        detect: async (stored: StatementRecord[]) => {
-          const seen = new Set(stored.map((s) => s.key));
-          const others = beside.flatMap((w) => w.claiming).filter((s) => !seen.has(s.key) && inWindow(s));
-          const pairs = detectContradictions(x.statements, [...stored, ...others]);
-          for (const w of beside) if (pairs.some((p) => w.keys.has(p.a) || w.keys.has(p.b))) await settled(w);
-          return pairs;
-        },
-      }
-    : undefined;
-  return (await services.archive.storeDocument(doc, x, cross)).status;
+  const pairs = services.archive.claimStatements(matters, window).then(async (stored) => {
+    const seen = new Set(stored.map((s) => s.key));
+    const others = beside.flatMap((w) => w.claiming).filter((s) => !seen.has(s.key) && inWindow(s));
+    const found = detectContradictions(x.statements, [...stored, ...others]);
+    for (const w of beside) if (found.some((p) => w.keys.has(p.a) || w.keys.has(p.b))) await settled(w);
+    return found;
+  });
+  pairs.catch(() => undefined); // awaited by storeStage
+  return pairs;
+}
+
+/**
+ * Stage 2 (the database): one write transaction, with the contradictions crossCheck found. A new
+ * version of a file whose earlier version is being written waits until that one is stored.
+ */
+async function storeStage(services: Services, doc: PreparedDocument, x: Extraction, pairs: Promise<ContradictionRecord[]>, beside: Writing[]): Promise<StoreStatus> {
+  for (const w of beside) if (w.identity === doc.identity) await settled(w);
+  return (await services.archive.storeDocument(doc, x, await pairs)).status;
 }
 
 /** Documents written at once (ANNALS_INGEST_WRITERS): one extracts and waits less while others are written. */
@@ -218,10 +225,12 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
           report(job.source, Promise.reject(e));
           continue;
         }
+        const beside = [...inFlight.keys()];
+        const pairs = crossCheck(services, x, beside);
         while (inFlight.size >= limit) await Promise.race(inFlight.values());
         if (fatal) throw fatal;
         const t0 = performance.now();
-        const store = storeStage(services, job.doc, x, [...inFlight.keys()]);
+        const store = storeStage(services, job.doc, x, pairs, beside);
         const w: Writing = { identity: job.doc.identity, claiming: claimingStatements(x), keys: new Set(x.statements.map((s) => s.key)), done: store };
         inFlight.set(
           w,
