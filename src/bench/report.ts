@@ -235,6 +235,23 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   default (the spread of this machine), so the default stays. Tried without gain: C2 thresholds raised fourfold
   (\`-XX:Tier4InvocationThreshold=20000\` and the like: C2 5.6 ms per document, 40 documents per second) and C1 only
   (\`-XX:TieredStopAtLevel=1\`: no compiler time, but Bolt workers at 18–22 ms; 45 and 37 documents per second).
+- **Fewer locks, fewer reads before a write** (a later day; A/B runs alternated, \`npm run bench -- ingest\` alone:
+  the per-thread counting above polled /proc with a few hundred short processes a second, which took CPU from the
+  measured ingest and put its rates at 27–31 documents per second on days the plain command gave 40–49). The document
+  write now *creates* what is new in its transaction (the new document's mentions and evidence passages, and the links
+  and claims of statements and events it creates) instead of merging it: a relationship \`MERGE\` locks both ends, so
+  every writer locked every entity it mentioned until it committed. An entity is now locked only when the document
+  changes its names (read without a lock first: names are only ever added, so one that has them all in a committed
+  state has them in any later one), then read again under the lock. Polls of \`SHOW TRANSACTIONS\` found on average
+  0.08 write transactions blocked on a lock, against 0.63 before (three writers); the write alone went from 56/48/46 to 60/55/48 documents
+  per second in three alternated pairs. The stored candidates for contradictions (a read before each document with
+  claims, 726 of the 1,000 documents, 20–31 ms of wall time each, that held a writer's place) are read once per
+  matter and run (src/services/claim-candidates.ts) and kept with what the run stores, and a read that is needed
+  starts as soon as the document is extracted (402 reads for the 1,000 documents, fewer as a run goes on). The whole
+  ingest of 1,000 documents is now CPU-bound on the two cores (the database about 26 ms and this process about 15 ms
+  of CPU per document): three alternated pairs without and with the candidates kept gave 42.9/47.8/40.7 and
+  45.8/45.1/42.9 documents per second, no change beyond the spread, and still short of the target of 50 at 1,000
+  documents on this machine.
 
 - **The server runs compiled.** \`npm start\` compiles the server to dist/ with esbuild (about a second,
   scripts/build.mjs) and runs it on Node; it ran through tsx before. tsx keeps a loader thread of its own (about 40 MB

@@ -270,6 +270,23 @@ const LINKS = [
 type LinkType = (typeof LINKS)[number]['type'];
 
 /**
+ * The unit subquery of STORE_DOCUMENT that MERGEs the statements or events of $batch.<list> with their
+ * evidence passages, and collects them with a list of which ones it created (flagged by a property
+ * that exists only inside the transaction): the relationships of a node created here are created,
+ * not merged, below (nothing can link to it yet), so they lock nothing else.
+ */
+const evidenced = (label: 'Statement' | 'Event', list: 'statements' | 'events') => `     CALL (d) {
+       UNWIND $batch.${list} AS row
+       MERGE (n:${label} {key: row.key})
+       ON CREATE SET n += row.props, n.id = row.id, n.annalsNew = true
+       WITH d, row, n, n.annalsNew IS NOT NULL AS fresh
+       FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | REMOVE n.annalsNew)
+       FOREACH (_ IN CASE WHEN fresh AND row.long THEN [1] ELSE [] END | SET n:LongSpan)
+       CREATE (n)-[:EVIDENCE {start: row.start, end: row.end, excerpt: row.excerpt}]->(d)
+       RETURN collect(n) AS ${list}, collect(fresh) AS ${list}New
+     }`;
+
+/**
  * A document and everything extracted from it, in one query: one transaction, one round trip (an
  * auto-commit transaction needs no separate COMMIT, and each round trip costs about a millisecond
  * even on loopback). The document is MERGEd on its sha256 first; when it was stored already, nothing
@@ -283,6 +300,11 @@ type LinkType = (typeof LINKS)[number]['type'];
  * profile of the ingest. A link to an entity the document does not list (the extraction never
  * makes one) is found by id. Entity properties are written only when they change, so the full-text
  * index is not rewritten for every mention of a known entity.
+ *
+ * Relationships that cannot exist yet are CREATEd (the new document's mentions and evidence, and the
+ * links and claims of the statements and events this transaction creates; the rows hold each pair
+ * once, see extractionBatch); the others are MERGEd. A relationship MERGE locks both its ends until
+ * the commit, so merging every mention made each writer wait for any other that named the same entity.
  *
  * All rows travel in one map parameter ($batch). Neo4j keys its plan cache on the types of the
  * top-level parameters, including a size bucket for lists, so six list parameters would give
@@ -350,26 +372,8 @@ export const STORE_DOCUMENT = `CYPHER replan=skip
        FOREACH (_ IN CASE WHEN e.latitude IS NULL AND row.latitude IS NOT NULL THEN [1] ELSE [] END | SET e.latitude = row.latitude)
        FOREACH (_ IN CASE WHEN e.longitude IS NULL AND row.longitude IS NOT NULL THEN [1] ELSE [] END | SET e.longitude = row.longitude)
      }
-     CALL (d) {
-       UNWIND $batch.statements AS row
-       MERGE (s:Statement {key: row.key})
-       ON CREATE SET s += row.props, s.id = row.id, s.annalsNew = true
-       WITH d, row, s, s.annalsNew IS NOT NULL AS fresh
-       FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | REMOVE s.annalsNew)
-       FOREACH (_ IN CASE WHEN fresh AND row.long THEN [1] ELSE [] END | SET s:LongSpan)
-       CREATE (s)-[:EVIDENCE {start: row.start, end: row.end, excerpt: row.excerpt}]->(d)
-       RETURN collect(s) AS statements, collect(fresh) AS statementsNew
-     }
-     CALL (d) {
-       UNWIND $batch.events AS row
-       MERGE (v:Event {key: row.key})
-       ON CREATE SET v += row.props, v.id = row.id, v.annalsNew = true
-       WITH d, row, v, v.annalsNew IS NOT NULL AS fresh
-       FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | REMOVE v.annalsNew)
-       FOREACH (_ IN CASE WHEN fresh AND row.long THEN [1] ELSE [] END | SET v:LongSpan)
-       CREATE (v)-[:EVIDENCE {start: row.start, end: row.end, excerpt: row.excerpt}]->(d)
-       RETURN collect(v) AS events, collect(fresh) AS eventsNew
-     }
+${evidenced('Statement', 'statements')}
+${evidenced('Event', 'events')}
 ${LINKS.map(
   ({ type, nodes }) => `     CALL (${nodes}, ${nodes}New, entities) {
        UNWIND $batch.links.${type} AS link

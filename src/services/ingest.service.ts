@@ -12,6 +12,7 @@ import { claimMatters, detectContradictions, SAME_PERIOD_DAYS } from '../extract
 import { loadAuthorities } from '../extract/authorities';
 import type { AuthorityRecord, ContradictionRecord, Extraction, StatementRecord } from '../extract/types';
 import type { StoreStatus } from '../graph/archive.repository';
+import { ClaimCandidates } from './claim-candidates';
 import { ExtractionState } from './extraction-state';
 import type { Services } from './index';
 import { GraphError } from '../graph/errors';
@@ -84,17 +85,19 @@ const settled = (w: Writing) => w.done.catch(() => undefined);
 /**
  * The contradictions between a document's statements and stored ones, or ones of the documents
  * being written beside it (`beside`, which the database does not show yet). Started as soon as the
- * document is extracted, so the read of the stored candidates does not hold a writer's place: every
- * document before this one is stored or in `beside` by then (they are extracted, and their writes
- * started, in file order). A pair with a statement still being written waits until it is stored.
+ * document is extracted, so a read of stored candidates (only for matters the run has not read yet,
+ * see ClaimCandidates) does not hold a writer's place: every document before this one is stored or in
+ * `beside` by then (they are extracted, and their writes started, in file order). A pair with a
+ * statement still being written waits until it is stored.
  */
-function crossCheck(services: Services, x: Extraction, beside: Writing[]): Promise<ContradictionRecord[]> {
+function crossCheck(candidates: ClaimCandidates, x: Extraction, beside: Writing[]): Promise<ContradictionRecord[]> {
   const claiming = claimingStatements(x);
   const matters = claimMatters(claiming.flatMap((s) => s.claims ?? []));
   if (!matters.length) return Promise.resolve([]);
   const window = claimWindow(claiming);
   const inWindow = (s: StatementRecord) => !window || (!!s.saidAt && s.saidAt.latest >= window.from && s.saidAt.earliest <= window.to);
-  const pairs = services.archive.claimStatements(matters, window).then(async (stored) => {
+  const pairs = candidates.about(matters).then(async (about) => {
+    const stored = about.filter(inWindow);
     const seen = new Set(stored.map((s) => s.key));
     const others = beside.flatMap((w) => w.claiming).filter((s) => !seen.has(s.key) && inWindow(s));
     const found = detectContradictions(x.statements, [...stored, ...others]);
@@ -140,6 +143,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
   const authorities = readAuthorities(opts.authoritiesFile === undefined ? defaultAuthoritiesFile() : opts.authoritiesFile);
   await services.archive.backfillMatters();
   const extraction = new ExtractionState({ authorities, known: await services.archive.knownEntities() });
+  const candidates = new ClaimCandidates((matters) => services.archive.claimStatements(matters));
 
   const bar = opts.progress
     ? new cliProgress.SingleBar(
@@ -226,7 +230,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
           continue;
         }
         const beside = [...inFlight.keys()];
-        const pairs = crossCheck(services, x, beside);
+        const pairs = crossCheck(candidates, x, beside);
         while (inFlight.size >= limit) await Promise.race(inFlight.values());
         if (fatal) throw fatal;
         const t0 = performance.now();
@@ -238,6 +242,7 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
             () => {
               if (timings) timings.write += performance.now() - t0;
               inFlight.delete(w);
+              candidates.stored(w.claiming); // no longer beside the next documents: kept with the stored ones
             },
             () => void inFlight.delete(w),
           ),
