@@ -32,15 +32,18 @@ export class ClaimCandidates {
       const rows = this.load(missing);
       for (const m of missing) {
         const mine = rows.then((all) => all.filter((s) => claimMatters(s.claims).includes(m)));
-        mine.then((s) => (this.kept += s.length), () => this.read.delete(m)); // a failed read is tried again
+        // A failed read is tried again by the next document that needs it.
+        mine.then((s) => (this.kept += s.length), () => this.read.get(m) === mine && this.read.delete(m));
         this.read.set(m, mine);
       }
     }
+    // Taken before waiting: what the run stores meanwhile was beside this document (see crossCheck),
+    // and `stored` may drop everything kept while the reads are under way.
+    const reads = matters.map((m) => this.read.get(m)!);
+    const written = matters.map((m) => [...(this.written.get(m)?.values() ?? [])]);
     const found = new Map<string, StatementRecord>();
-    for (const m of matters) {
-      for (const s of await this.read.get(m)!) found.set(s.key, s);
-      for (const s of this.written.get(m)?.values() ?? []) found.set(s.key, s);
-    }
+    for (const s of (await Promise.all(reads)).flat()) found.set(s.key, s);
+    for (const s of written.flat()) found.set(s.key, s);
     return [...found.values()];
   }
 

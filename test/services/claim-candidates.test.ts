@@ -68,3 +68,19 @@ describe('claim candidates during an ingest run', () => {
     expect(a.reads).toHaveLength(2);
   });
 });
+
+describe('claim candidates while reads are under way', () => {
+  it('answers every matter asked for even when what it keeps is dropped before the read returns', async () => {
+    const a = archive([stmt('old-north', control('place:north')), stmt('old-south', control('place:south'))]);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const c = new ClaimCandidates(async (m) => {
+      await gate;
+      return a.load(m);
+    }, 1);
+    const asked = c.about(['control|place:north', 'control|place:south']);
+    c.stored([stmt('new-1', control('place:east')), stmt('new-2', control('place:east'))]); // past the limit: dropped
+    release();
+    expect(keys(await asked)).toEqual(['old-north', 'old-south']);
+  });
+});
