@@ -156,19 +156,19 @@ export class ArchiveRepository {
   }
 
   /**
-   * Statements whose claims are about any of the given matters (see claimMatters) and, given a
-   * window, said within it: the candidates for contradictions. Only what the comparison needs is read.
+   * Statements whose claims are about any of the given matters (see claimMatters): the candidates
+   * for contradictions (the ingest compares only those said near its document's, see crossCheck).
+   * Only what the comparison needs is read.
    */
-  async claimStatements(matters: string[], window: { from: string; to: string } | null = null): Promise<StatementRecord[]> {
+  async claimStatements(matters: string[]): Promise<StatementRecord[]> {
     if (!matters.length) return [];
     const rows = await this.executor.query<{ s: CandidateRow }>(
       `UNWIND $matters AS k
        MATCH (:Matter {key: k})<-[:CLAIMS]-(s:Statement)
-       WHERE $from IS NULL OR (s.saidAtLatest >= $from AND s.saidAtEarliest <= $to)
        WITH DISTINCT s
        OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
        RETURN s {.key, .kind, .text, .claims, .saidAtEdtf, .saidAtEarliest, .saidAtLatest, speakerKey: sp.key} AS s`,
-      { matters, from: window?.from ?? null, to: window?.to ?? null },
+      { matters },
     );
     return rows.map(({ s }) => candidateRecord(s));
   }
