@@ -62,13 +62,14 @@ export function createLoaders(services: Services): Loaders {
   };
 
   const contradictedKey = (along: boolean, shape?: StatementShape) =>
-    `${along ? 'evidence' : ''}/${shape?.statement ? shape.statement.join(',') : '*'}/${shape?.speaker ? shape.speaker.join(',') : '*'}`;
+    `${along ? 'evidence' : ''}/${shape?.statement ? shape.statement.join(',') : '*'}/${shape?.speaker ? shape.speaker.join(',') : '*'}/${shape?.saidIn === false ? '' : 'saidIn'}`;
   /** Reads what `ids` contradict and hands complete records and evidence to their loaders. */
   const readContradicted = async (ids: readonly string[], along: boolean, shape: StatementShape | undefined, withOwners: boolean) => {
     const props = shape?.statement ?? null;
     const speakerProps = shape?.speaker ?? null;
-    const r = await services.lists.contradicted(ids, along, props, speakerProps, withOwners);
-    if (!props && !speakerProps) for (const list of r.lists) for (const s of list) node.prime(s.id, s);
+    const saidIn = shape?.saidIn !== false;
+    const r = await services.lists.contradicted(ids, along, props, speakerProps, withOwners, saidIn);
+    if (!props && !speakerProps && saidIn) for (const list of r.lists) for (const s of list) node.prime(s.id, s);
     if (r.evidence) primeEvidence(r.lists.flat().map((s) => s.id), r.evidence);
     return r;
   };

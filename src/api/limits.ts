@@ -101,10 +101,18 @@ export function costLimitPlugin(max = MAX_COST): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {});
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {});
+          } catch {
+            // Variables that do not fit their types cannot be priced; execution refuses them before
+            // any field is resolved, naming the variable (BAD_USER_INPUT, HTTP 400).
+            return;
+          }
           if (cost > max) {
             throw new GraphQLError(`The query would cost ${cost} points; at most ${max} are allowed. Ask for smaller pages (first) or fewer nested lists.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost: max },
+              // A refused request is the client's to change: 400, not Apollo's 500 for a plugin's error.
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost: max, http: { status: 400 } },
             });
           }
         },

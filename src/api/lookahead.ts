@@ -118,9 +118,28 @@ export function entityPropertiesAt(info: GraphQLResolveInfo, path: readonly stri
   return propertiesAt(info, path, ENTITY_FIELD_PROPERTIES);
 }
 
-/** What the statements at `path` need read of each statement and of its speaker. */
+/** What the statements at `path` need read of each statement and of its speaker, and whether where each was said. */
 export function statementShapeAt(info: GraphQLResolveInfo, path: readonly string[]): StatementShape {
-  return { statement: statementPropertiesAt(info, path), speaker: entityPropertiesAt(info, [...path, 'speaker']) };
+  return {
+    statement: statementPropertiesAt(info, path),
+    speaker: entityPropertiesAt(info, [...path, 'speaker']),
+    saidIn: selectedBelow(info, [...path, 'saidIn']).length > 0,
+  };
+}
+
+/** Both lists, united (null, read all, where either is). */
+function union<P extends string>(a: readonly P[] | null, b: readonly P[] | null): P[] | null {
+  return a && b ? [...new Set([...a, ...b])].sort() : null;
+}
+
+/**
+ * What the statements at any of `paths` (e.g. ['nodes'] and ['edges', 'node'] of a connection)
+ * need: everything any of them needs.
+ */
+export function statementShapeIn(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): StatementShape {
+  return paths
+    .map((path) => statementShapeAt(info, path))
+    .reduce((a, b) => ({ statement: union(a.statement, b.statement), speaker: union(a.speaker, b.speaker), saidIn: !!(a.saidIn || b.saidIn) }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
-import type { GraphQLSchema } from 'graphql';
+import { isAbstractType, type GraphQLSchema } from 'graphql';
 import { QueryResolver } from './resolvers/query.resolver';
 import { DocumentFieldsResolver, EntityFieldsResolver, EventFieldsResolver, StatementFieldsResolver } from './resolvers/node-fields.resolver';
 import { Document } from './types/document.type';
@@ -24,6 +24,19 @@ export function getSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Document, Person, Organization, Place, Event, Statement],
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(withTypenameResolvers);
   return cached;
+}
+
+/**
+ * Every record the repositories return names its GraphQL type (`__typename`), so an interface or
+ * union value is resolved by reading it, synchronously: type-graphql wraps each `resolveType` in an
+ * async function (one promise per abstract value), which the compiled execution (src/api/jit.ts)
+ * does not accept.
+ */
+function withTypenameResolvers(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isAbstractType(type) && !type.name.startsWith('__')) type.resolveType = (value: { __typename?: string }) => value.__typename;
+  }
+  return schema;
 }

@@ -2,7 +2,7 @@
  * The Annals server as the benchmark runs it: its own process (so its resident memory is its own),
  * on a free loopback port, over NEO4J_URI. Talks to the benchmark over IPC:
  *   → {type: 'ready', port}            once listening
- *   ← {type: 'stats'} → {type: 'stats', roundTrips, rss, peakRss, heapUsed}
+ *   ← {type: 'stats'} → {type: 'stats', roundTrips, rss, peakRss, heapUsed, cpuMs}
  *   ← {type: 'stop'}                    closes and exits
  */
 import { loadConfig } from '../config';
@@ -24,7 +24,8 @@ async function main() {
     if (m.type === 'stats') {
       const mem = process.memoryUsage();
       peakRss = Math.max(peakRss, mem.rss);
-      process.send!({ type: 'stats', roundTrips: executor.roundTrips, rss: mem.rss, peakRss, heapUsed: mem.heapUsed });
+      const cpu = process.cpuUsage();
+      process.send!({ type: 'stats', roundTrips: executor.roundTrips, rss: mem.rss, peakRss, heapUsed: mem.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 });
     } else if (m.type === 'stop') {
       clearInterval(sampler);
       await app.close();

@@ -56,7 +56,8 @@ export interface StatementData {
   saidAt: TimeSpanData | null;
   /** The speaker's id, null when there is none; undefined when the query that read it did not look. */
   speakerId?: string | null;
-  saidInId: string | null;
+  /** Where it was said (a place's id), null when the text names none; undefined when not read. */
+  saidInId?: string | null;
 }
 
 export interface EventData {

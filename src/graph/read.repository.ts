@@ -24,10 +24,14 @@ const ENTITY_FIELDS = '.id, .key, .kind, .name, .aliases, .wikidata, .latitude, 
 /** The stored Entity properties a read may be limited to (id and kind, which decides its type, always). */
 export const ENTITY_PROPERTIES = ['key', 'name', 'aliases', 'wikidata', 'latitude', 'longitude', 'role'] as const;
 export type EntityProperty = (typeof ENTITY_PROPERTIES)[number];
-/** What a read of statements is limited to, of each statement and of its speaker (null: all). */
+/**
+ * What a read of statements is limited to, of each statement and of its speaker (null: all);
+ * `saidIn` false: where each was said is not read (its records have saidInId undefined).
+ */
 export interface StatementShape {
   statement: readonly StatementProperty[] | null;
   speaker: readonly EntityProperty[] | null;
+  saidIn?: boolean;
 }
 
 /**
@@ -124,7 +128,7 @@ export function toStatement(p: Props & { speakerId?: string | null; saidInId?: s
     channel: (p.channel as string) ?? null,
     saidAt: spanFrom(p, 'saidAt'),
     speakerId: 'speakerId' in p ? (p.speakerId ?? null) : speaker !== undefined ? (speaker?.id ?? null) : undefined,
-    saidInId: p.saidInId ?? null,
+    saidInId: 'saidInId' in p ? (p.saidInId ?? null) : undefined,
     ...(speaker !== undefined ? { speaker } : {}),
   };
 }
@@ -139,6 +143,18 @@ export function toEvent(p: Props): EventData {
  */
 const fullStatement = (v: string) =>
   `${v} {${STATEMENT_FIELDS}, speaker: head([(${v})-[:SAID_BY]->(sp:Entity) | sp {${ENTITY_FIELDS}}]), saidInId: head([(${v})-[:SAID_IN]->(pl:Entity) | pl.id])}`;
+
+/**
+ * A statement list's record of `s` and its speaker `sp` as `shape` asks (absent: everything the API
+ * reads), and the match that binds `pl` to where it was said (WITH 'null AS pl' when not asked).
+ */
+function statementRecord(s: string, sp: string, shape: StatementShape | undefined): { place: string; record: string } {
+  const saidIn = shape?.saidIn !== false;
+  return {
+    place: saidIn ? `OPTIONAL MATCH (${s})-[:SAID_IN]->(pl:Entity)` : 'WITH *, null AS pl',
+    record: `${s} {${statementFields(shape?.statement ?? null)}, speakerId: ${sp}.id, ${saidIn ? 'saidInId: pl.id, ' : ''}speaker: ${sp} {${entityFields(shape?.speaker ?? null)}}}`,
+  };
+}
 
 const NODE_TYPES = ['Document', 'Entity', 'Statement', 'Event'] as const;
 /** nodesByIds' query for each type: the node and its record. */
@@ -223,6 +239,7 @@ export const RELATIONS = {
   eventPlaces: 'MATCH (n:Event {id: id})-[:AT]->(m:Place) RETURN id, collect(DISTINCT m.id) AS ids',
   eventParticipants: 'MATCH (n:Event {id: id})-[:INVOLVES]->(m:Entity) RETURN id, collect(DISTINCT m.id) AS ids',
   documentEntities: 'MATCH (n:Document {id: id})<-[:MENTIONED_IN]-(m:Entity) WITH id, m ORDER BY m.name RETURN id, collect(m.id) AS ids',
+  statementPlace: 'MATCH (n:Statement {id: id})-[:SAID_IN]->(m:Entity) RETURN id, collect(DISTINCT m.id) AS ids',
 } as const;
 export type RelationName = keyof typeof RELATIONS;
 
@@ -264,11 +281,13 @@ const STATEMENT_CONDITIONS = {
   text: "($text IS NULL OR toLower(s.text) CONTAINS $text OR toLower(coalesce(s.quote, '')) CONTAINS $text)",
 } as const;
 
-function statementWhere(implied: keyof typeof STATEMENT_CONDITIONS | null): string {
-  return Object.entries(STATEMENT_CONDITIONS)
-    .filter(([k]) => k !== implied)
-    .map(([, c]) => c)
-    .join('\n  AND ');
+/**
+ * The conditions of the filter parts in use (a part whose parameter is null selects everything, so
+ * it is left out of the text rather than tested for every statement); `true` when none is.
+ */
+function statementWhere(implied: keyof typeof STATEMENT_CONDITIONS | null, p: Partial<Record<keyof typeof STATEMENT_CONDITIONS, unknown>>): string {
+  const used = (Object.keys(STATEMENT_CONDITIONS) as (keyof typeof STATEMENT_CONDITIONS)[]).filter((k) => k !== implied && p[k] !== null && p[k] !== undefined);
+  return used.length ? used.map((k) => STATEMENT_CONDITIONS[k]).join('\n  AND ') : 'true';
 }
 
 /** `from` moved back by the longest short span: every span that is not :LongSpan and overlaps [from, …] starts after it. */
@@ -301,21 +320,21 @@ function windowAnchor(v: 's' | 'v', p: { from: unknown; to: unknown; shortFrom?:
  * tested again (a statement cited by many documents would expand all its evidence once more); the
  * others are applied unchanged, so the result is the same; only the work differs.
  */
-function statementAnchor(p: { documentIds: unknown; speakerIds: unknown; aboutIds: unknown; from: unknown; to: unknown; shortFrom: unknown }): {
+function statementAnchor(p: { documentIds: unknown; speakerIds: unknown; aboutIds: unknown; from: unknown; to: unknown; text: unknown; shortFrom: unknown }): {
   anchor: string;
   where: string;
 } {
   if (p.documentIds)
-    return { anchor: 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (s:Statement)-[:EVIDENCE]->(d0) WITH DISTINCT s', where: statementWhere('documentIds') };
+    return { anchor: 'MATCH (d0:Document) WHERE d0.id IN $documentIds MATCH (s:Statement)-[:EVIDENCE]->(d0) WITH DISTINCT s', where: statementWhere('documentIds', p) };
   if (p.speakerIds)
-    return { anchor: 'MATCH (e0:Entity) WHERE e0.id IN $speakerIds MATCH (s:Statement)-[:SAID_BY]->(e0) WITH DISTINCT s', where: statementWhere('speakerIds') };
+    return { anchor: 'MATCH (e0:Entity) WHERE e0.id IN $speakerIds MATCH (s:Statement)-[:SAID_BY]->(e0) WITH DISTINCT s', where: statementWhere('speakerIds', p) };
   if (p.aboutIds)
     return {
       anchor: `CALL { MATCH (a0:Entity) WHERE a0.id IN $aboutIds RETURN a0 UNION MATCH (a0:Event) WHERE a0.id IN $aboutIds RETURN a0 }
             MATCH (s:Statement)-[:ABOUT]->(a0) WITH DISTINCT s`,
-      where: statementWhere('aboutIds'),
+      where: statementWhere('aboutIds', p),
     };
-  return { anchor: windowAnchor('s', p), where: statementWhere(null) };
+  return { anchor: windowAnchor('s', p), where: statementWhere(null, p) };
 }
 
 function timelineUnion(p: { documentIds: unknown; entityIds: unknown; from: unknown; to: unknown; shortFrom: unknown }): string {
@@ -499,6 +518,7 @@ export class ListRepository {
    * `withEvidence`: their evidence too, by statement id (documents from the document cache).
    * `statementProps` and `speakerProps` limit the properties read of the statements and of their
    * speakers (null: all; the others are then absent). `withOwners`: the statements asked for too.
+   * `saidIn` false: where they were said is not read (saidInId undefined).
    */
   async contradicted(
     ids: readonly string[],
@@ -506,6 +526,7 @@ export class ListRepository {
     statementProps: readonly StatementProperty[] | null = null,
     speakerProps: readonly EntityProperty[] | null = null,
     withOwners = false,
+    saidIn = true,
   ): Promise<{ lists: StatementRecord[][]; owners: (StatementRecord | null)[] | null; evidence: Map<string, EvidenceRecord[]> | null }> {
     const [r] = await this.executor.query<{ rows: { id: string; items: Props[]; owner?: Props }[] } & Partial<EvidenceColumns>>(
       // With owners, each statement asked is read too (all its fields, as nodesByIds reads it), so a
@@ -514,8 +535,8 @@ export class ListRepository {
        ${withOwners ? 'OPTIONAL ' : ''}MATCH (n)-[:CONTRADICTS]->(m:Statement)
        WITH id, n, collect(DISTINCT m) AS ms
        WITH collect({id: id, ${withOwners ? `owner: ${fullStatement('n')}, ` : ''}items: [m IN ms | m {${statementFields(statementProps)},
-         speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${entityFields(speakerProps)}}]),
-         saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])}]}) AS rows, collect(ms) AS mss
+         speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${entityFields(speakerProps)}}])${saidIn ? `,
+         saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])` : ''}}]}) AS rows, collect(ms) AS mss
        ${withEvidence ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
        RETURN rows${withEvidence ? ', ids, docIds, starts, ends, excerpts' : ''}`,
       { ids },
@@ -572,8 +593,11 @@ export class ListRepository {
     return { items, hasNextPage: rows.length > first, totalCount: total };
   }
 
-  /** Statements matching a filter, in order of when they were said (undated last). */
-  async statements(filter: StatementFilterData, first: number, after: string | null): Promise<Page<StatementData>> {
+  /**
+   * Statements matching a filter, in order of when they were said (undated last), each with its
+   * speaker; `shape` limits what is read of them (absent: everything the API reads).
+   */
+  async statements(filter: StatementFilterData, first: number, after: string | null, shape?: StatementShape): Promise<Page<StatementRecord>> {
     const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
     const params = {
       speakerIds: filter.speakerIds ?? null,
@@ -589,6 +613,7 @@ export class ListRepository {
       noTime: NO_TIME,
     };
     const { anchor, where } = statementAnchor(params);
+    const { place, record } = statementRecord('s', 'sp', shape);
     // Page and count in one query (one round trip); both start where the filter points.
     // A filter by ids or by a closed window bounds the candidates: read them once, count and page
     // in memory. Otherwise count and page separately (never holding every statement).
@@ -603,9 +628,9 @@ export class ListRepository {
            UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS x
            WITH total, x.s AS s, x.sortKey AS sortKey
            OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
-           OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
+           ${place}
            WITH total, s, sortKey, sp, pl ORDER BY sortKey, s.id
-           RETURN total, collect(CASE WHEN s IS NULL THEN null ELSE {sortKey: sortKey, p: s {${STATEMENT_FIELDS}, speakerId: sp.id, saidInId: pl.id, speaker: sp {${ENTITY_FIELDS}}}} END) AS rows`
+           RETURN total, collect(CASE WHEN s IS NULL THEN null ELSE {sortKey: sortKey, p: ${record}} END) AS rows`
         : `CALL { ${anchor} WITH s WHERE ${where} RETURN count(s) AS total }
        CALL {
          ${anchor} WITH s WHERE ${where}
@@ -613,9 +638,9 @@ export class ListRepository {
          WHERE $k0 IS NULL OR sortKey > $k0 OR (sortKey = $k0 AND s.id > $k1)
          WITH s, sortKey ORDER BY sortKey, s.id LIMIT $limit
          OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
-         OPTIONAL MATCH (s)-[:SAID_IN]->(pl:Entity)
+         ${place}
          WITH s, sortKey, sp, pl ORDER BY sortKey, s.id
-         RETURN collect({p: s {${STATEMENT_FIELDS}, speakerId: sp.id, saidInId: pl.id, speaker: sp {${ENTITY_FIELDS}}}, sortKey: sortKey}) AS rows
+         RETURN collect({p: ${record}, sortKey: sortKey}) AS rows
        }
        RETURN rows, total`,
       params,

@@ -15,6 +15,7 @@ import { registerIde } from './ide';
 import { registerWeb } from './web';
 import { GraphQLTimelineSource } from '../export/graphql-source';
 import { executeGraphQL } from '../api/execute';
+import { jitEnabled, jitGateway } from '../api/jit';
 
 export interface AppOptions {
   services: Services;
@@ -24,8 +25,9 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false });
+  const schema = await getSchema();
   const apollo = new ApolloServer<ApiContext>({
-    schema: await getSchema(),
+    ...(jitEnabled() ? { gateway: jitGateway(schema) } : { schema }),
     formatError: formatError(opts.development ?? false),
     includeStacktraceInErrorResponses: opts.development ?? false,
     introspection: true,

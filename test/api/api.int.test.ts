@@ -213,10 +213,36 @@ describe('limits and errors', () => {
     expect(r.errors?.[0].message).toMatch(/levels deep/);
   });
 
-  it('refuses a query whose cost is over the limit', async () => {
-    const r = await gql(app, '{ entities(first: 500) { nodes { statements(first: 500) { nodes { evidence { document { id } } } } } } }');
+  it('refuses a query whose cost is over the limit, as the client\'s error (HTTP 400)', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: { query: '{ entities(first: 500) { nodes { statements(first: 500) { nodes { evidence { document { id } } } } } } }' },
+    });
+    expect(res.statusCode).toBe(400);
+    const r = res.json();
     expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(r.errors?.[0].extensions?.http).toBeUndefined();
     expect(r.errors?.[0].message).toMatch(/cost/);
+  });
+
+  it('refuses a variable that does not fit its type with BAD_USER_INPUT and HTTP 400, naming the variable', async () => {
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['query($n: Int) { statements(first: $n) { totalCount } }', { n: 'abc' }, /\$n/],
+      ['query($id: ID!) { node(id: $id) { id } }', {}, /\$id/],
+      ['query($k: [EntityKind!]) { entities(kinds: $k, first: 1) { totalCount } }', { k: ['NOPE'] }, /\$k/],
+      ['query($f: StatementFilter) { statements(filter: $f, first: 1) { totalCount } }', { f: { from: 'not a date' } }, /\$f/],
+      ['query($f: StatementFilter) { statements(filter: $f, first: 1) { totalCount } }', { f: { nope: 1 } }, /nope/],
+    ];
+    for (const [query, variables, names] of cases) {
+      const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query, variables } });
+      const r = res.json();
+      expect(res.statusCode, query).toBe(400);
+      expect(r.data, query).toBeUndefined();
+      expect(r.errors?.[0].extensions?.code, query).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0].message, query).toMatch(names);
+    }
   });
 
   it('prices the same query by its variables every time, refusing a large page after a small one and again after that', async () => {

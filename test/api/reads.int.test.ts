@@ -374,3 +374,53 @@ describe('the document cache', () => {
     }
   });
 });
+
+describe('a statement list reads what its query selects', () => {
+  const text = 'In Port Lenna, Vera Holt said the harbour would reopen. Vera Holt said nothing else.';
+  let harbour = '';
+  let portLenna = '';
+  beforeAll(async () => {
+    const holt = entity('PERSON', 'Vera Holt', text);
+    const port = entity('PLACE', 'Port Lenna', text);
+    const s1 = statement(text, { key: 'stmt:list:harbour', said: 'Vera Holt said the harbour would reopen.', speakerKey: holt.key, saidInKey: port.key, channel: 'radio' });
+    const s2 = statement(text, { key: 'stmt:list:nothing', said: 'Vera Holt said nothing else.', speakerKey: holt.key });
+    await a.services.archive.storeDocument(preparedDoc(text, { title: 'Harbour report', identity: 'test/harbour.txt' }), extraction({ entities: [holt, port], statements: [s1, s2] }));
+    harbour = statementId(s1.key);
+    portLenna = entityId(port.key);
+  });
+
+  const list = (fields: string) => `query($ids: [ID!]) { statements(filter: { speakerIds: $ids }, first: 10) { totalCount nodes { ${fields} } edges { node { id } } } }`;
+  const holtIds = () => [entityId('person:vera-holt')];
+
+  it('gives the same statements when a query selects few of their fields as when it selects all', async () => {
+    const all = await gql(app, list('id kind text quote speakerText channel saidAt { edtf earliest latest text } speaker { __typename id kind name aliases role } saidIn { id name }'), { ids: holtIds() });
+    const few = await gql(app, list('id text speaker { name }'), { ids: holtIds() });
+    expect(all.errors).toBeUndefined();
+    expect(few.errors).toBeUndefined();
+    expect(all.data.statements.totalCount).toBe(2);
+    expect(few.data.statements.nodes).toEqual(all.data.statements.nodes.map((s: any) => ({ id: s.id, text: s.text, speaker: { name: s.speaker.name } })));
+    const h = all.data.statements.nodes.find((s: any) => s.id === harbour);
+    expect(h).toMatchObject({ channel: 'radio', speaker: { name: 'Vera Holt', __typename: 'Person' }, saidIn: { id: portLenna, name: 'Port Lenna' } });
+    // A statement that names no place has none, not an invented one.
+    expect(all.data.statements.nodes.find((s: any) => s.id !== harbour).saidIn).toBeNull();
+  });
+
+  it('answers where a statement was said when only the edges of the connection ask for it', async () => {
+    const r = await gql(app, `query($ids: [ID!]) { statements(filter: { speakerIds: $ids }) { nodes { id } edges { node { id saidIn { id } } } } }`, { ids: holtIds() });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.statements.edges.find((e: any) => e.node.id === harbour).node.saidIn).toEqual({ id: portLenna });
+  });
+
+  it('still answers where a statement was said when its record was read without it', async () => {
+    const loaders = createLoaders(a.services);
+    const [s] = (await a.services.lists.statements({ speakerIds: holtIds() }, 10, null, { statement: ['text'], speaker: ['name'], saidIn: false })).items
+      .map((e) => e.node)
+      .filter((n) => n.id === harbour);
+    expect(s.saidInId).toBeUndefined();
+    expect(s.text).toBe('Vera Holt said the harbour would reopen.');
+    // The field's resolver looks it up instead of answering null.
+    const { StatementFieldsResolver } = await import('../../src/api/resolvers/node-fields.resolver');
+    const place = (await new StatementFieldsResolver().saidIn(s, { services: a.services, loaders } as any)) as { id: string } | null;
+    expect(place?.id).toBe(portLenna);
+  });
+});

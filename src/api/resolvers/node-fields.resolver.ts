@@ -50,7 +50,9 @@ export class StatementFieldsResolver {
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where it was said, when the text says so.' })
   async saidIn(@Root() s: StatementRecord, @Ctx() ctx: ApiContext) {
-    return s.saidInId ? ctx.loaders.node.load(s.saidInId) : null;
+    // undefined: the query that read the statement did not look (its shape did not ask).
+    const id = s.saidInId !== undefined ? s.saidInId : ((await ctx.loaders.related('statementPlace').load(s.id))[0] ?? null);
+    return id ? ctx.loaders.node.load(id) : null;
   }
 
   @FieldResolver(() => [Node], { description: 'The events and entities it is about.' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { prefetchBelow } from '../lookahead';
+import { prefetchBelow, statementShapeIn } from '../lookahead';
 import type { ApiContext } from '../context';
 import { Node } from '../types/node.type';
 import { Document } from '../types/document.type';
@@ -75,6 +75,7 @@ export class QueryResolver {
   @Query(() => StatementConnection, { description: 'Statements matching the filter, in the order they were said.' })
   async statements(
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
@@ -93,6 +94,8 @@ export class QueryResolver {
         },
         p.first,
         p.after,
+        // Only what the query selects of the statements is read.
+        statementShapeIn(info, [['nodes'], ['edges', 'node']]),
       ),
     );
   }
