@@ -3,6 +3,8 @@
  * (graphql-query-complexity), where a list field's cost is its children's times its `first`.
  */
 import {
+  getOperationAST,
+  getVariableValues,
   GraphQLError,
   Kind,
   type ASTVisitor,
@@ -96,6 +98,12 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operationN
   return cost;
 }
 
+/** Whether the variables do not fit the operation's variable definitions (graphql-js' own check). */
+function variablesInvalid(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): boolean {
+  const operation = getOperationAST(document, operationName);
+  return !!operation && !!getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 }).errors;
+}
+
 export function costLimitPlugin(max = MAX_COST): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -104,10 +112,12 @@ export function costLimitPlugin(max = MAX_COST): ApolloServerPlugin {
           let cost: number;
           try {
             cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {});
-          } catch {
+          } catch (e) {
             // Variables that do not fit their types cannot be priced; execution refuses them before
-            // any field is resolved, naming the variable (BAD_USER_INPUT, HTTP 400).
-            return;
+            // any field is resolved, naming the variable (BAD_USER_INPUT, HTTP 400). Anything else
+            // that stops the pricing refuses the request as before.
+            if (variablesInvalid(schema, document, request.operationName ?? undefined, request.variables ?? {})) return;
+            throw e;
           }
           if (cost > max) {
             throw new GraphQLError(`The query would cost ${cost} points; at most ${max} are allowed. Ask for smaller pages (first) or fewer nested lists.`, {
