@@ -16,6 +16,8 @@ import { registerWeb } from './web';
 import { GraphQLTimelineSource } from '../export/graphql-source';
 import { executeGraphQL } from '../api/execute';
 import { jitEnabled, jitGateway } from '../api/jit';
+import { ResponseBuffers } from './response-buffers';
+import { DeferredJsonBodies } from './json-bodies';
 
 export interface AppOptions {
   services: Services;
@@ -25,6 +27,7 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false });
+  const jsonBodies = new DeferredJsonBodies(new ResponseBuffers());
   const schema = await getSchema();
   const apollo = new ApolloServer<ApiContext>({
     ...(jitEnabled() ? { gateway: jitGateway(schema) } : { schema }),
@@ -32,8 +35,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     includeStacktraceInErrorResponses: opts.development ?? false,
     introspection: true,
     // No cache-control hints are used; Apollo's default plugin would wrap every field resolution.
-    plugins: [fastifyApolloDrainPlugin(app), costLimitPlugin(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), costLimitPlugin(), ApolloServerPluginCacheControlDisabled(), jsonBodies.plugin],
     validationRules: [depthLimit()],
+    // A GraphQL answer sent over HTTP is written in pieces into a kept buffer by the onSend hook
+    // below (src/server/json-bodies.ts); any other (one without data) is stringified as Apollo does.
+    stringifyResult: (value) => jsonBodies.defer(value) ?? `${JSON.stringify(value)}\n`,
   });
   await apollo.start();
 
@@ -52,19 +58,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       .send(doc.bytes);
   });
 
-  // A large JSON response goes out as bytes encoded once: Fastify would otherwise measure the
-  // string's UTF-8 length and then encode it again to write it (a 500 KB page of statements with
-  // their evidence spent about 4 ms in the two; see docs/performance.md).
-  app.addHook('onSend', async (_req, reply, payload) =>
-    typeof payload === 'string' && payload.length > 16_384 && reply.hasHeader('content-type') ? Buffer.from(payload) : payload,
-  );
+  // A GraphQL answer handed over by jsonBodies goes out as the bytes it writes. Any other large
+  // response string goes out as bytes encoded once: Fastify would otherwise measure the string's
+  // UTF-8 length and then encode it again to write it.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const deferred = jsonBodies.take(reply);
+    if (deferred) return deferred;
+    return typeof payload === 'string' && payload.length > 16_384 && reply.hasHeader('content-type') ? Buffer.from(payload) : payload;
+  });
 
   await registerIde(app);
   await registerWeb(app, { timeline: new GraphQLTimelineSource((query, variables) => executeGraphQL(opts.services, query, variables)) });
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['POST', 'OPTIONS'],
-    context: async () => createContext(opts.services),
+    context: async (_req, reply) => jsonBodies.track(createContext(opts.services), reply),
   });
   return app;
 }

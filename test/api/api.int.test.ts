@@ -300,6 +300,41 @@ describe('large responses', () => {
     const res = await gql(app, '{ __typename }');
     expect(res).toEqual({ data: { __typename: 'Query' } });
   });
+
+  const post = (query: string, variables: Record<string, unknown> = {}) =>
+    app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: { 'content-type': 'application/json' } });
+
+  it("sends answers byte for byte as Apollo Server would: the answer's JSON and a newline", async () => {
+    const res = await post('query($id: ID!) { entity(id: $id) { id name statements(first: 5) { nodes { id text evidence { start end excerpt document { id title } } } } } }', {
+      id: entityId(w.okafor.key),
+    });
+    expect(res.statusCode).toBe(200);
+    const text = res.rawPayload.toString('utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const answer = JSON.parse(text);
+    expect(answer.data.entity.statements.nodes.length).toBeGreaterThan(0);
+    expect(text).toBe(`${JSON.stringify(answer)}\n`);
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    // An answer without data (a query that does not validate) is Apollo's own string.
+    const bad = await post('{ entity { nope } }');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.rawPayload.toString('utf8')).toBe(`${JSON.stringify(bad.json())}\n`);
+    expect(bad.json().data).toBeUndefined();
+  });
+
+  it('does not let answers in flight at the same time share or overwrite bytes', async () => {
+    const queries = [
+      ['{ documents(first: 5) { nodes { id title } } }', {}],
+      ['query($id: ID!) { entity(id: $id) { name } }', { id: entityId(w.okafor.key) }],
+      ['{ timeline(first: 20) { nodes { at { edtf } } } }', {}],
+      ['{ __schema { types { name fields { name } } } }', {}],
+    ] as const;
+    const single = await Promise.all(queries.map(([q, v]) => post(q, v)).map(async (r) => (await r).rawPayload.toString('utf8')));
+    for (let round = 0; round < 3; round++) {
+      const together = await Promise.all([...queries, ...queries].map(([q, v]) => post(q, v)));
+      expect(together.map((r) => r.rawPayload.toString('utf8'))).toEqual([...single, ...single]);
+    }
+  });
 });
 
 describe('health', () => {
