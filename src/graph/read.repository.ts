@@ -567,8 +567,11 @@ export class ListRepository {
       // Ranked by relevance; the cursor is the position in that ranking.
       const [offset] = after ? (decodeCursor(after, 1) as number[]) : [0];
       if (!Number.isInteger(offset) || offset < 0) throw new CursorError('"after" is not a cursor this list gave out');
+      // The index is eventually consistent (migration 0008): the search first waits for the changes
+      // already committed, so it sees every committed name and alias.
       const [{ rows, total }] = await this.executor.query<{ rows: Props[]; total: number }>(
-        `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+        `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
+         CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
          WHERE $kinds IS NULL OR node.kind IN $kinds
          WITH collect(node) AS hits
          RETURN size(hits) AS total, [node IN hits[$offset..$offset + $limit] | node {${ENTITY_FIELDS}}] AS rows`,

@@ -78,6 +78,18 @@ describe('entities', () => {
     }
   });
 
+  it('finds a name or alias in the search that follows its commit (the index is updated in the background; the search waits for it)', async () => {
+    for (const [i, surname] of ['Quintavalle', 'Oyelaran', 'Brzezinska', 'Tavernier', 'Ekwueme'].entries()) {
+      const text = `Aurel ${surname}, known as Aurel Q${i}, spoke in Port Lenna.`;
+      const person = entity('PERSON', `Aurel ${surname}`, text, [`Aurel Q${i}`]);
+      await a.services.archive.storeDocument(preparedDoc(text, { title: `Search right after ${i}` }), extraction({ entities: [person] }));
+      const byName = await gql(app, 'query($q: String) { entities(query: $q) { nodes { name } } }', { q: surname });
+      expect(byName.data.entities.nodes.map((n: { name: string }) => n.name), surname).toContain(`Aurel ${surname}`);
+      const byAlias = await gql(app, 'query($q: String) { entities(query: $q) { nodes { name } } }', { q: `Aurel Q${i}` });
+      expect(byAlias.data.entities.nodes.map((n: { name: string }) => n.name)).toContain(`Aurel ${surname}`);
+    }
+  });
+
   it('tolerates a spelling variant in the query', async () => {
     const r = await gql(app, '{ entities(query: "Okafour") { nodes { name } } }');
     expect(r.data.entities.nodes.map((n: { name: string }) => n.name)).toContain('Mira Okafor');

@@ -31,6 +31,11 @@ describe('schema migrations', () => {
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['document_sha256', 'entity_id', 'statement_key']));
     const ft = await a.executor.query<{ name: string; state: string }>("SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state");
     expect(ft).toContainEqual({ name: 'entity_names', state: 'ONLINE' });
+    // Updated in the background, not refreshed inside every commit (migration 0008).
+    const [{ options }] = await a.executor.query<{ options: { indexConfig: Record<string, unknown> } }>(
+      "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_names' RETURN options",
+    );
+    expect(options.indexConfig).toMatchObject({ 'fulltext.eventually_consistent': true, 'fulltext.analyzer': 'standard-folding' });
   });
 
   it('refuses a migration file whose name has no version', async () => {
