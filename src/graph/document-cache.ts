@@ -14,7 +14,10 @@ import type { DocumentData } from './models';
 export type CachedDocument = DocumentData & { current?: undefined };
 
 export class DocumentCache {
-  private readonly records = new Map<string, CachedDocument>();
+  /** Records in order of use, least recent first (a Map iterates in insertion order), each with when it was put last. */
+  private readonly records = new Map<string, { doc: CachedDocument; stamp: number }>();
+  /** Counts puts (sets, and records moved to the end on use). */
+  private clock = 0;
 
   constructor(readonly max: number) {}
 
@@ -25,12 +28,15 @@ export class DocumentCache {
   /** The record of `id`, without `current`; undefined when not kept. */
   get(id: string): CachedDocument | undefined {
     const r = this.records.get(id);
-    if (r) {
-      // Most recently used last (a Map iterates in insertion order).
+    if (r && this.clock - r.stamp >= this.max >> 1) {
+      // Used again: most recently used last. A record put among the last max/2 is not moved (it is
+      // max/2 puts away from being dropped, and it is moved when used after that): a page of evidence
+      // names a thousand documents, and moving each one every time was most of the lookup's cost.
       this.records.delete(id);
+      r.stamp = ++this.clock;
       this.records.set(id, r);
     }
-    return r;
+    return r?.doc;
   }
 
   /** The records kept of `ids` (each id once), and the ids not kept. */
@@ -50,7 +56,7 @@ export class DocumentCache {
     if (this.max <= 0) return;
     const { current: _current, text: _text, ...rest } = doc;
     this.records.delete(doc.id);
-    this.records.set(doc.id, { ...rest, text: null });
+    this.records.set(doc.id, { doc: { ...rest, text: null }, stamp: ++this.clock });
     while (this.records.size > this.max) this.records.delete(this.records.keys().next().value!);
   }
 }

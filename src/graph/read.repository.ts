@@ -467,16 +467,16 @@ async function documentRecords(
 async function evidenceFrom(executor: Executor, cache: DocumentCache, r: EvidenceColumns | undefined): Promise<Map<string, EvidenceRecord[]>> {
   const documents = await documentRecords(executor, cache, (r?.docIds ?? []).flat());
   const m = new Map<string, EvidenceRecord[]>();
-  (r?.ids ?? []).forEach((id, i) =>
-    m.set(
-      id,
+  (r?.ids ?? []).forEach((id, i) => {
+    const docIds = r!.docIds[i];
+    const passages: EvidenceRecord[] = [];
+    for (let j = 0; j < docIds.length; j++) {
+      const document = documents.get(docIds[j]);
       // A document gone between the two queries (none is ever deleted) takes its passages with it.
-      r!.docIds[i].flatMap((documentId, j) => {
-        const document = documents.get(documentId);
-        return document ? [{ documentId, start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document }] : [];
-      }),
-    ),
-  );
+      if (document) passages.push({ documentId: docIds[j], start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document });
+    }
+    m.set(id, passages);
+  });
   return m;
 }
 

@@ -37,6 +37,19 @@ describe('DocumentCache', () => {
     expect(new DocumentCache(10).get('doc_missing')).toBeUndefined();
   });
 
+  it('keeps a record used again after half the cache was put since, and drops the oldest instead', () => {
+    const c = new DocumentCache(4);
+    for (const id of ['doc_a', 'doc_b', 'doc_c', 'doc_d']) c.set(doc(id));
+    expect(c.get('doc_a')?.id).toBe('doc_a'); // three puts since: moved to the most recent end
+    expect(c.get('doc_d')?.id).toBe('doc_d'); // just put: stays where it is, already among the newest
+    c.set(doc('doc_e'));
+    c.set(doc('doc_f'));
+    expect(c.size).toBe(4);
+    expect(c.get('doc_b')).toBeUndefined();
+    expect(c.get('doc_c')).toBeUndefined();
+    expect(['doc_a', 'doc_d', 'doc_e', 'doc_f'].map((id) => c.get(id)?.id)).toEqual(['doc_a', 'doc_d', 'doc_e', 'doc_f']);
+  });
+
   it('drops the least recently used record first when full', () => {
     const c = new DocumentCache(2);
     c.set(doc('doc_a'));
