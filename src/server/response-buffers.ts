@@ -49,7 +49,7 @@ export class ResponseBuffers {
 
   /** The UTF-8 bytes of `JSON.stringify(value) + suffix`, for a value JSON.stringify turns into text. */
   encodeJson(value: unknown, suffix = ''): EncodedBody {
-    const out = new ByteSink(this.kept.pop() ?? Buffer.allocUnsafeSlow(STEP));
+    const out = new ByteSink(this.takeLargest() ?? Buffer.allocUnsafeSlow(STEP));
     writeJson(value, out);
     out.put(suffix);
     out.flush();
@@ -64,9 +64,17 @@ export class ResponseBuffers {
       },
     };
   }
+
+  /** The largest kept buffer (an answer's size is known only once written; the largest seldom has to grow). */
+  private takeLargest(): Buffer | undefined {
+    if (!this.kept.length) return undefined;
+    let largest = 0;
+    for (let i = 1; i < this.kept.length; i++) if (this.kept[i].length > this.kept[largest].length) largest = i;
+    return this.kept.splice(largest, 1)[0];
+  }
 }
 
-/** Text gathered in small strings and encoded into a buffer that grows as needed. */
+/** Text gathered in small strings and encoded into a buffer that grows when it must. */
 class ByteSink {
   length = 0;
   private pending = '';
@@ -81,10 +89,9 @@ class ByteSink {
     const s = this.pending;
     if (!s) return;
     this.pending = '';
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
-    const worst = this.length + s.length * 3;
-    if (worst > this.buffer.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.ceil(Math.max(worst, this.buffer.length * 2) / STEP) * STEP);
+    const needed = this.length + Buffer.byteLength(s, 'utf8');
+    if (needed > this.buffer.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.ceil(Math.max(needed, this.buffer.length * 2) / STEP) * STEP);
       this.buffer.copy(grown, 0, 0, this.length);
       this.buffer = grown;
     }

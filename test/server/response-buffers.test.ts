@@ -63,6 +63,17 @@ describe('a JSON body written in pieces', () => {
     expect(buffers.available).toBe(0);
   });
 
+  it('writes the next answer into the largest buffer it kept, so a large answer need not grow a small one', () => {
+    const buffers = new ResponseBuffers();
+    const big = buffers.encodeJson({ text: 'x'.repeat(300_000) });
+    const small = buffers.encodeJson({ n: 1 });
+    big.release();
+    small.release();
+    const next = buffers.encodeJson({ text: 'y'.repeat(250_000) });
+    expect(next.bytes.buffer).toBe(big.bytes.buffer);
+    expect(next.bytes.toString()).toBe(JSON.stringify({ text: 'y'.repeat(250_000) }));
+  });
+
   it('keeps no more buffers than asked, and none larger than the limit', () => {
     const buffers = new ResponseBuffers({ maxKept: 2, maxBytes: 100_000 });
     const held = [1, 2, 3].map((n) => buffers.encodeJson({ n }));
