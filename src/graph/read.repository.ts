@@ -451,7 +451,8 @@ async function documentRecords(
   ids: Iterable<string>,
 ): Promise<Map<string, DocumentData>> {
   const { found: kept, missing } = cache.lookup(ids);
-  const found = new Map<string, DocumentData>(kept);
+  // The lookup's map is new and ours: the documents read now are added to it.
+  const found: Map<string, DocumentData> = kept;
   if (missing.length) {
     const rows = await executor.query<{ p: Props }>(`UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d {${DOCUMENT_FIELDS}} AS p`, { ids: missing });
     for (const { p } of rows) {
