@@ -5,7 +5,8 @@
  * property that does change, `current` (false once newer bytes supersede the version), is never
  * kept: records from the cache have it undefined, and the API reads it when a query asks for it.
  *
- * Bounded: least recently used records go first. ANNALS_DOCUMENT_CACHE sets the bound (records;
+ * Bounded: the records used longest ago go first (a use counts once half the bound has been put
+ * since the record's last one; see get). ANNALS_DOCUMENT_CACHE sets the bound (records;
  * default 20,000, about 1 KB each; see config.documentCacheSize); 0 keeps none.
  */
 import type { DocumentData } from './models';
