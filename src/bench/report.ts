@@ -301,6 +301,18 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   (migration 0008): committed changes are applied in the background, and a name search first calls
   \`db.index.fulltext.awaitEventuallyConsistentIndexRefresh()\`, so it still sees every committed change (tested).
   Ingest of 1,000 documents, two runs in the same minutes: 45.2 docs/s before, 50.1 after.
+- **Tried on a later day, not taken** (A/B in alternation, same kept database or same hour). Answers written
+  straight into the kept buffer (each string encoded where it stands, no JSON text made at all): the busiest
+  speaker's page allocated 2.98 MB per request in the server instead of 4.16, and 800 requests needed 154 scavenges
+  instead of 215, but its latency did not move (p50 33.2 and 38.8 ms against 33.0 and 39.8): each scavenge costs
+  what it promotes of the request in flight, not how often it comes. The entity-name index, eventually consistent,
+  still costs a thread of the database: its background updates (a refresh for each transaction that changes a name)
+  took 0.17–0.23 of a core during a 1,000-document ingest, and ingests without the index ran at 48 and 63 documents
+  per second against 39–45 with it in the same hour; the entity search needs it, so it stays. The JVM options
+  Neo4j's own neo4j.conf ships (\`-XX:+AlwaysPreTouch\`, \`-XX:+TrustFinalNonStaticFields\`, \`-XX:+DisableExplicitGC\`
+  and others): 29 documents per second against 39 without them right after. documentStatements: Annals' Cypher
+  and the floor's cost the database about the same (p50 5.0 and 4.8 ms, one driver, interleaved); what is left of
+  its ×2 is the HTTP hop and the GraphQL layer (2–2.7 ms of server CPU per request).
 - **Memory under load.** The resident memory is taken when the load test is over; the peak is sampled every 50 ms
   during it, while 16 clients at once ask among others for the busiest speaker's page (500 KB of JSON, several MB of
   objects while it is built).
