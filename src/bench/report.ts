@@ -306,7 +306,7 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   speaker's page allocated 2.98 MB per request in the server instead of 4.16, and 800 requests needed 154 scavenges
   instead of 215, but its latency did not move (p50 33.2 and 38.8 ms against 33.0 and 39.8): each scavenge costs
   what it promotes of the request in flight, not how often it comes. The entity-name index, eventually consistent,
-  still costs a thread of the database: its background updates (a refresh for each transaction that changes a name)
+  still costs a thread of the database: its background updates (a refresh for each transaction that adds or changes a name)
   took 0.17–0.23 of a core during a 1,000-document ingest, and ingests without the index ran at 48 and 63 documents
   per second against 39–45 with it in the same hour; the entity search needs it, so it stays. The JVM options
   Neo4j's own neo4j.conf ships (\`-XX:+AlwaysPreTouch\`, \`-XX:+TrustFinalNonStaticFields\`, \`-XX:+DisableExplicitGC\`
