@@ -27,12 +27,13 @@ export const neo4jGraphqlTypeDefs = /* GraphQL */ `
     ingestedAt: String
   }
 
-  type Entity @node @fulltext(indexes: [{ indexName: "entity_names", queryName: "entitiesByName", fields: ["name", "searchNames"] }]) {
+  type Entity @node @fulltext(indexes: [{ indexName: "entity_names", queryName: "entitiesByName", fields: ["searchName", "searchNames"] }]) {
     id: ID!
     key: String!
     kind: String!
     name: String!
     aliases: [String!]
+    searchName: String
     searchNames: String
     latitude: Float
     longitude: Float

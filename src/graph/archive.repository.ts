@@ -9,6 +9,7 @@ import { claimMatters } from '../extract/contradictions';
 import { documentId, entityId, eventId, statementId } from './ids';
 import { int } from './convert';
 import { NO_TIME } from './spans';
+import { INDEX_PENDING_NAMES } from './name-index';
 
 export type StoreStatus = 'added' | 'updated' | 'unchanged';
 
@@ -34,9 +35,6 @@ function spanProps(prefix: string, span: TimeSpanValue | null | undefined): Reco
 /** Spans longer than this carry the label :LongSpan (see schema/migrations/0003_long_spans.cypher). */
 export const LONG_SPAN_MS = 32 * 86_400_000;
 const isLong = (span: TimeSpanValue | null | undefined) => !!span && new Date(span.latest).getTime() - new Date(span.earliest).getTime() > LONG_SPAN_MS;
-
-/** Text the full-text index searches for an entity: its name and every alias. */
-export const searchNames = (name: string, aliases: string[]) => [name, ...aliases].join(' | ');
 
 function entityRows(records: EntityRecord[]) {
   // One row per key (the write creates one mention relationship per row): a key given twice keeps its
@@ -201,6 +199,19 @@ export class ArchiveRepository {
     }
   }
 
+  /**
+   * Writes the indexed names of entities marked :NamesPending, in transactions of up to `batch`
+   * entities, until none is left (see name-index.ts); returns how many it indexed.
+   */
+  async indexPendingNames(batch = 5000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [{ n }] = await this.executor.writeQuery<{ n: number }>(INDEX_PENDING_NAMES, { limit: int(batch) });
+      total += n;
+      if (n < batch) return total;
+    }
+  }
+
   async counts(): Promise<{ documents: number; entities: number; statements: number; events: number }> {
     const [row] = await this.executor.query<{ documents: number; entities: number; statements: number; events: number }>(
       `CALL { MATCH (d:Document) RETURN count(d) AS documents }
@@ -298,8 +309,9 @@ const evidenced = (label: 'Statement' | 'Event', list: 'statements' | 'events') 
  * extractionBatch) instead of finding each again through an index: a document of the benchmark's
  * corpus has about 50 such links, and index seeks were an eighth of the database's samples in a
  * profile of the ingest. A link to an entity the document does not list (the extraction never
- * makes one) is found by id. Entity properties are written only when they change, so the full-text
- * index is not rewritten for every mention of a known entity.
+ * makes one) is found by id. Entity properties are written only when they change. The full-text
+ * index over names is not fed here: an entity created or renamed is marked :NamesPending, and its
+ * indexed names are written later, many entities at once (see name-index.ts).
  *
  * Relationships that cannot exist yet are CREATEd (the new document's mentions and evidence, and the
  * links and claims of the statements and events this transaction creates; the rows hold each pair
@@ -333,7 +345,7 @@ export const STORE_DOCUMENT = `CYPHER replan=skip
      CALL (d) {
        UNWIND $batch.entities AS row
        MERGE (e:Entity {key: row.key})
-       ON CREATE SET e:$(row.label), e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [], e.searchNames = row.name,
+       ON CREATE SET e:$(row.label), e:NamesPending, e.id = row.id, e.kind = row.kind, e.name = row.name, e.aliases = [],
                      e.role = row.role, e.wikidata = row.wikidata, e.latitude = row.latitude,
                      e.longitude = row.longitude, e.country = row.country
        CREATE (e)-[:MENTIONED_IN {starts: row.starts, ends: row.ends}]->(d)
@@ -367,7 +379,7 @@ export const STORE_DOCUMENT = `CYPHER replan=skip
             reduce(acc = [a IN e.aliases WHERE a <> name], a IN row.aliases + CASE WHEN name <> e.name THEN [e.name] ELSE [] END |
                    CASE WHEN a IN acc OR a = name THEN acc ELSE acc + a END) AS aliases
        FOREACH (_ IN CASE WHEN name <> e.name OR size(aliases) <> size(e.aliases) THEN [1] ELSE [] END |
-         SET e.name = name, e.aliases = aliases, e.searchNames = reduce(acc = name, a IN aliases | acc + ' | ' + a))
+         SET e.name = name, e.aliases = aliases, e:NamesPending)
        FOREACH (_ IN CASE WHEN e.wikidata IS NULL AND row.wikidata IS NOT NULL THEN [1] ELSE [] END | SET e.wikidata = row.wikidata)
        FOREACH (_ IN CASE WHEN e.latitude IS NULL AND row.latitude IS NOT NULL THEN [1] ELSE [] END | SET e.latitude = row.latitude)
        FOREACH (_ IN CASE WHEN e.longitude IS NULL AND row.longitude IS NOT NULL THEN [1] ELSE [] END | SET e.longitude = row.longitude)

@@ -10,6 +10,7 @@ import { NO_TIME, spanFrom } from './spans';
 import { typeOfId } from './ids';
 import { LONG_SPAN_MS } from './archive.repository';
 import { DocumentCache } from './document-cache';
+import { INDEX_PENDING_NAMES_FIRST } from './name-index';
 import { DEFAULT_DOCUMENT_CACHE } from '../config';
 
 type Props = Record<string, unknown>;
@@ -19,7 +20,7 @@ const DOCUMENT_FIELDS =
   '.id, .identity, .title, .publisher, .url, .publishedEdtf, .publishedEarliest, .publishedLatest, .publishedText, ' +
   '.publishedSource, .sha256, .version, .current, .language, .ingestedAt, .relPath';
 
-/** An Entity's fields as the API reads them (not its full-text `searchNames`). */
+/** An Entity's fields as the API reads them (not the indexed `searchName` and `searchNames`). */
 const ENTITY_FIELDS = '.id, .key, .kind, .name, .aliases, .wikidata, .latitude, .longitude, .role';
 /** The stored Entity properties a read may be limited to (id and kind, which decides its type, always). */
 export const ENTITY_PROPERTIES = ['key', 'name', 'aliases', 'wikidata', 'latitude', 'longitude', 'role'] as const;
@@ -568,10 +569,11 @@ export class ListRepository {
       // Ranked by relevance; the cursor is the position in that ranking.
       const [offset] = after ? (decodeCursor(after, 1) as number[]) : [0];
       if (!Number.isInteger(offset) || offset < 0) throw new CursorError('"after" is not a cursor this list gave out');
-      // The index is eventually consistent (migration 0008): the search first waits for the changes
-      // already committed, so it sees every committed name and alias.
-      const [{ rows, total }] = await this.executor.query<{ rows: Props[]; total: number }>(
-        `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
+      // The index is fed in batches (name-index.ts): the search first indexes the names still
+      // pending, in this transaction (a full-text query sees its own transaction's changes), so it
+      // sees every committed name and alias. Nothing is written when nothing is pending.
+      const [{ rows, total }] = await this.executor.writeQuery<{ rows: Props[]; total: number }>(
+        `${INDEX_PENDING_NAMES_FIRST}
          CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
          WHERE $kinds IS NULL OR node.kind IN $kinds
          WITH collect(node) AS hits

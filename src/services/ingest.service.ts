@@ -14,6 +14,7 @@ import type { AuthorityRecord, ContradictionRecord, Extraction, StatementRecord 
 import type { StoreStatus } from '../graph/archive.repository';
 import { ClaimCandidates } from './claim-candidates';
 import { ExtractionState } from './extraction-state';
+import { nameIndexInterval, periodically } from './name-indexing';
 import type { Services } from './index';
 import { GraphError } from '../graph/errors';
 
@@ -207,6 +208,8 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
       )
       .then(() => tick(source));
   };
+  const names = periodically(() => services.archive.indexPendingNames(), nameIndexInterval());
+  let finished = false;
   try {
     let ahead: Promise<Job[]> | null = sources.length ? prepareSlice(sources.slice(0, AHEAD)) : null;
     for (let i = 0; ahead; i += AHEAD) {
@@ -253,7 +256,10 @@ export async function ingestPaths(services: Services, paths: string[], opts: Ing
     await Promise.all(inFlight.values());
     await reporting;
     if (fatal) throw fatal;
+    finished = true;
+    await names.finish();
   } finally {
+    if (!finished) await names.cancel();
     bar?.stop();
   }
   summary.counts = await services.archive.counts();

@@ -78,7 +78,7 @@ describe('entities', () => {
     }
   });
 
-  it('finds a name or alias in the search that follows its commit (the index is updated in the background; the search waits for it)', async () => {
+  it('finds a name or alias in the search that follows its commit (the index takes names in batches; the search first indexes those still pending)', async () => {
     for (const [i, surname] of ['Quintavalle', 'Oyelaran', 'Brzezinska', 'Tavernier', 'Ekwueme'].entries()) {
       const text = `Aurel ${surname}, known as Aurel Q${i}, spoke in Port Lenna.`;
       const person = entity('PERSON', `Aurel ${surname}`, text, [`Aurel Q${i}`]);

@@ -137,6 +137,49 @@ describe('storing a document', () => {
   });
 });
 
+describe('the names the search index holds', () => {
+  const indexed = (key: string) =>
+    a.executor.query<{ pending: boolean; searchName: string | null; searchNames: string | null }>(
+      'MATCH (e:Entity {key: $key}) RETURN e:NamesPending AS pending, e.searchName AS searchName, e.searchNames AS searchNames',
+      { key },
+    );
+
+  it('are not written by the document transaction, which marks the entities it creates or renames instead', async () => {
+    const text = 'Idris Pemberton-Vale spoke in Testgrad.';
+    await a.services.archive.storeDocument(preparedDoc(text), extraction({ entities: [entity('PERSON', 'Idris Pemberton-Vale', text)] }));
+    expect(await indexed('person:idris-pemberton-vale')).toEqual([{ pending: true, searchName: null, searchNames: null }]);
+
+    expect(await a.services.archive.indexPendingNames()).toBeGreaterThanOrEqual(1);
+    expect(await indexed('person:idris-pemberton-vale')).toEqual([{ pending: false, searchName: 'Idris Pemberton-Vale', searchNames: 'Idris Pemberton-Vale' }]);
+
+    const again = 'Idris Pemberton-Vale, called Pem by his staff, spoke again.';
+    const named = { ...entity('PERSON', 'Idris Pemberton-Vale', again), aliases: ['Pem'] };
+    await a.services.archive.storeDocument(preparedDoc(again), extraction({ entities: [named] }));
+    expect(await indexed('person:idris-pemberton-vale')).toEqual([{ pending: true, searchName: 'Idris Pemberton-Vale', searchNames: 'Idris Pemberton-Vale' }]);
+    await a.services.archive.indexPendingNames();
+    expect(await indexed('person:idris-pemberton-vale')).toEqual([{ pending: false, searchName: 'Idris Pemberton-Vale', searchNames: 'Idris Pemberton-Vale | Pem' }]);
+  });
+
+  it('are not marked again by a document that only mentions a known entity by a known name', async () => {
+    const text = 'Idris Pemberton-Vale left Testgrad.';
+    await a.services.archive.storeDocument(preparedDoc(text), extraction({ entities: [entity('PERSON', 'Idris Pemberton-Vale', text)] }));
+    expect(await indexed('person:idris-pemberton-vale')).toMatchObject([{ pending: false }]);
+    expect(await a.services.archive.indexPendingNames()).toBe(0);
+  });
+
+  it('are written in batches of the size asked until none is pending', async () => {
+    await a.services.archive.indexPendingNames(); // those of the tests before
+    const names = ['Ottoline Brasenose', 'Percival Quayle', 'Rosalind Ashcombe', 'Sebastian Thwaite', 'Theodora Vane'];
+    for (const name of names) {
+      const text = `${name} spoke.`;
+      await a.services.archive.storeDocument(preparedDoc(text), extraction({ entities: [entity('PERSON', name, text)] }));
+    }
+    expect(await a.services.archive.indexPendingNames(2)).toBe(names.length);
+    const [{ n }] = await a.executor.query<{ n: number }>('MATCH (e:NamesPending) RETURN count(e) AS n');
+    expect(n).toBe(0);
+  });
+});
+
 describe('the authority form of a person', () => {
   it('takes the fuller name a later document gives and keeps the surname as an alias', async () => {
     const t1 = 'Okonkwo said the dam held.';

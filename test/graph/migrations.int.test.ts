@@ -31,11 +31,25 @@ describe('schema migrations', () => {
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['document_sha256', 'entity_id', 'statement_key']));
     const ft = await a.executor.query<{ name: string; state: string }>("SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state");
     expect(ft).toContainEqual({ name: 'entity_names', state: 'ONLINE' });
-    // Updated in the background, not refreshed inside every commit (migration 0008).
-    const [{ options }] = await a.executor.query<{ options: { indexConfig: Record<string, unknown> } }>(
-      "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_names' RETURN options",
+    // Over the properties that only the batches of indexed names write (migration 0009), updated in
+    // their transactions (a search must see the names its own transaction indexes).
+    const [{ options, properties }] = await a.executor.query<{ options: { indexConfig: Record<string, unknown> }; properties: string[] }>(
+      "SHOW FULLTEXT INDEXES YIELD name, options, properties WHERE name = 'entity_names' RETURN options, properties",
     );
-    expect(options.indexConfig).toMatchObject({ 'fulltext.eventually_consistent': true, 'fulltext.analyzer': 'standard-folding' });
+    expect(properties).toEqual(['searchName', 'searchNames']);
+    expect(options.indexConfig).toMatchObject({ 'fulltext.eventually_consistent': false, 'fulltext.analyzer': 'standard-folding' });
+  });
+
+  it('indexes the names of an archive written before names were indexed in batches (0009)', async () => {
+    await a.executor.write((tx) =>
+      tx.run("CREATE (:Entity {key: 'person:old-ingrid', id: 'e-old-ingrid', kind: 'PERSON', name: 'Ingrid Oldfield', aliases: ['Oldfield'], searchNames: 'Ingrid Oldfield | Oldfield'})"),
+    );
+    await a.executor.write((tx) => tx.run('MATCH (m:AnnalsMigration {version: 9}) DELETE m'));
+    expect(await migrate(a.executor)).toEqual([9]);
+    const [row] = await a.executor.query("MATCH (e:Entity {key: 'person:old-ingrid'}) RETURN e.searchName AS searchName");
+    expect(row).toEqual({ searchName: 'Ingrid Oldfield' });
+    const hits = await a.executor.query<{ key: string }>("CALL db.index.fulltext.queryNodes('entity_names', 'oldfield') YIELD node RETURN node.key AS key");
+    expect(hits).toEqual([{ key: 'person:old-ingrid' }]);
   });
 
   it('refuses a migration file whose name has no version', async () => {
