@@ -26,6 +26,7 @@ export interface Config {
   logLevel: string;
   /** Document records kept in the process (ANNALS_DOCUMENT_CACHE; see src/graph/document-cache.ts). */
   documentCache: number;
+  evidenceCache: number;
   development: boolean;
 }
 
@@ -63,6 +64,19 @@ export function documentCacheSize(env: NodeJS.ProcessEnv = process.env): number 
   return n;
 }
 
+/** Evidence passages kept in the process (ANNALS_EVIDENCE_CACHE; see src/graph/evidence-cache.ts). */
+export const DEFAULT_EVIDENCE_CACHE = 50_000;
+
+export function evidenceCacheSize(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ANNALS_EVIDENCE_CACHE;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_EVIDENCE_CACHE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new ConfigError(`ANNALS_EVIDENCE_CACHE must be a whole number of evidence passages (0 or more), got "${raw}"`);
+  }
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intVar(env, 'PORT', 4000),
@@ -77,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCache: sizeVar(env, 'ANNALS_NEO4J_PAGECACHE', '512m'),
     logLevel: env.LOG_LEVEL || 'info',
     documentCache: documentCacheSize(env),
+    evidenceCache: evidenceCacheSize(env),
     development: env.NODE_ENV === 'development',
   };
 }

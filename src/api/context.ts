@@ -125,7 +125,7 @@ export function createLoaders(services: Services): Loaders {
         const results = new Map<string, SpeakerPage>();
         await Promise.all(
           [...groups.entries()].map(async ([g, { first, after, along, ids }]) => {
-            const { pages, owners, evidence: found } = await statementsBySpeakers(services.executor, services.documents, ids, first, after, along);
+            const { pages, owners, evidence: found } = await statementsBySpeakers(services.executor, services, ids, first, after, along);
             ids.forEach((id, i) => results.set(`${id}|${g}`, { ...pages[i], owner: owners[i] }));
             for (const owner of owners) if (owner) node.prime(owner.id, owner);
             if (found) primeEvidence(pages.flatMap((p) => p.items.map((e) => e.node.id)), found);

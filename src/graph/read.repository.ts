@@ -10,8 +10,9 @@ import { NO_TIME, spanFrom } from './spans';
 import { typeOfId } from './ids';
 import { LONG_SPAN_MS } from './archive.repository';
 import { DocumentCache } from './document-cache';
+import { EvidenceCache, type CachedPassage } from './evidence-cache';
 import { INDEX_PENDING_NAMES_FIRST } from './name-index';
-import { DEFAULT_DOCUMENT_CACHE } from '../config';
+import { DEFAULT_DOCUMENT_CACHE, DEFAULT_EVIDENCE_CACHE } from '../config';
 
 type Props = Record<string, unknown>;
 
@@ -443,6 +444,22 @@ const EVIDENCE_COLUMNS = `MATCH (n)-[e:EVIDENCE]->(d:Document)
        RETURN collect(id) AS ids, collect(docIds) AS docIds, collect(starts) AS starts, collect(ends) AS ends, collect(excerpts) AS excerpts`;
 
 /**
+ * Per node `n` (rows in; one row out): its id and how many evidence passages it has (the degree of
+ * its EVIDENCE relationships: no passage is read). evidenceFrom takes the passages from the evidence
+ * cache where the count matches and reads only the others.
+ */
+const EVIDENCE_COUNTS = `WITH n.id AS id, COUNT { (n)-[:EVIDENCE]->() } AS count
+       RETURN collect(id) AS ids, collect(count) AS counts`;
+
+type EvidenceCounts = { ids: string[]; counts: number[] };
+
+/** The caches evidence is read through: passages by node, documents by id. */
+export interface EvidenceCaches {
+  documents: DocumentCache;
+  evidence: EvidenceCache;
+}
+
+/**
  * Documents by id: those in the cache without a query, the others read whole (one round trip, none
  * when all are kept) and kept. Records from the cache have no `current` (see DocumentCache).
  */
@@ -465,27 +482,57 @@ async function documentRecords(
   return found;
 }
 
-/** The evidence read by EVIDENCE_COLUMNS, by node id, with each passage's document record. */
-async function evidenceFrom(executor: Executor, cache: DocumentCache, r: EvidenceColumns | undefined): Promise<Map<string, EvidenceRecord[]>> {
-  const documents = await documentRecords(executor, cache, (r?.docIds ?? []).flat());
-  const m = new Map<string, EvidenceRecord[]>();
+/**
+ * The evidence of the nodes counted by EVIDENCE_COUNTS, by node id, each passage with its document's
+ * record. Lists kept with the same count come from the evidence cache; the others are read (one
+ * round trip, none when all are kept) and kept; the documents come from the document cache (one more
+ * round trip for those not kept yet).
+ */
+async function evidenceFrom(executor: Executor, caches: EvidenceCaches, r: EvidenceCounts | undefined): Promise<Map<string, EvidenceRecord[]>> {
+  const lists = new Map<string, readonly CachedPassage[]>();
+  const missing: string[] = [];
   (r?.ids ?? []).forEach((id, i) => {
-    const docIds = r!.docIds[i];
+    const count = r!.counts[i];
+    if (count === 0) return;
+    const kept = caches.evidence.get(id, count);
+    if (kept) lists.set(id, kept);
+    else missing.push(id);
+  });
+  if (missing.length) {
+    const byType = idsByType(missing);
+    const [c] = await executor.query<EvidenceColumns>(
+      `CALL {
+         UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN n
+         UNION ALL
+         UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN n
+       }
+       ${EVIDENCE_COLUMNS}`,
+      { Statement: byType.Statement, Event: byType.Event },
+    );
+    (c?.ids ?? []).forEach((id, i) => {
+      const passages = c!.docIds[i].map((documentId, j) => ({ documentId, start: c!.starts[i][j], end: c!.ends[i][j], excerpt: c!.excerpts[i][j] }));
+      caches.evidence.set(id, passages);
+      lists.set(id, passages);
+    });
+  }
+  const documents = await documentRecords(executor, caches.documents, [...lists.values()].flatMap((l) => l.map((p) => p.documentId)));
+  const m = new Map<string, EvidenceRecord[]>();
+  for (const [id, list] of lists) {
     const passages: EvidenceRecord[] = [];
-    for (let j = 0; j < docIds.length; j++) {
-      const document = documents.get(docIds[j]);
-      // A document gone between the two queries (none is ever deleted) takes its passages with it.
-      if (document) passages.push({ documentId: docIds[j], start: r!.starts[i][j], end: r!.ends[i][j], excerpt: r!.excerpts[i][j], document });
+    for (const p of list) {
+      const document = documents.get(p.documentId);
+      // A document gone between the queries (none is ever deleted) takes its passages with it.
+      if (document) passages.push({ documentId: p.documentId, start: p.start, end: p.end, excerpt: p.excerpt, document });
     }
     m.set(id, passages);
-  });
+  }
   return m;
 }
 
 export class ListRepository {
   constructor(
     private readonly executor: Executor,
-    private readonly documentCache: DocumentCache = new DocumentCache(DEFAULT_DOCUMENT_CACHE),
+    private readonly caches: EvidenceCaches = { documents: new DocumentCache(DEFAULT_DOCUMENT_CACHE), evidence: new EvidenceCache(DEFAULT_EVIDENCE_CACHE) },
   ) {}
 
   /** For each id, the ids at the other end of a relation. One round trip. */
@@ -497,21 +544,21 @@ export class ListRepository {
 
   /**
    * The evidence of each statement or event, each passage with the document it cites, in the order
-   * asked. The documents come whole from the document cache (see evidenceFrom): one round trip, or
-   * two for documents not kept yet.
+   * asked. The passages and documents come from the caches where they are kept (see evidenceFrom):
+   * one round trip, up to two more for what is not kept yet.
    */
   async evidence(ids: readonly string[]): Promise<EvidenceRecord[][]> {
     const byType = idsByType(ids);
-    const [r] = await this.executor.query<EvidenceColumns>(
+    const [r] = await this.executor.query<EvidenceCounts>(
       `CALL {
          UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN n
          UNION ALL
          UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN n
        }
-       ${EVIDENCE_COLUMNS}`,
+       ${EVIDENCE_COUNTS}`,
       { Statement: byType.Statement, Event: byType.Event },
     );
-    const m = await evidenceFrom(this.executor, this.documentCache, r);
+    const m = await evidenceFrom(this.executor, this.caches, r);
     return ids.map((id) => m.get(id) ?? []);
   }
 
@@ -530,7 +577,7 @@ export class ListRepository {
     withOwners = false,
     saidIn = true,
   ): Promise<{ lists: StatementRecord[][]; owners: (StatementRecord | null)[] | null; evidence: Map<string, EvidenceRecord[]> | null }> {
-    const [r] = await this.executor.query<{ rows: { id: string; items: Props[]; owner?: Props }[] } & Partial<EvidenceColumns>>(
+    const [r] = await this.executor.query<{ rows: { id: string; items: Props[]; owner?: Props }[] } & Partial<EvidenceCounts>>(
       // With owners, each statement asked is read too (all its fields, as nodesByIds reads it), so a
       // root node(id) with its contradictions is one round trip.
       `UNWIND $ids AS id MATCH (n:Statement {id: id})
@@ -539,15 +586,15 @@ export class ListRepository {
        WITH collect({id: id, ${withOwners ? `owner: ${fullStatement('n')}, ` : ''}items: [m IN ms | m {${statementFields(statementProps)},
          speaker: head([(m)-[:SAID_BY]->(sp:Entity) | sp {${entityFields(speakerProps)}}])${saidIn ? `,
          saidInId: head([(m)-[:SAID_IN]->(pl:Entity) | pl.id])` : ''}}]}) AS rows, collect(ms) AS mss
-       ${withEvidence ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
-       RETURN rows${withEvidence ? ', ids, docIds, starts, ends, excerpts' : ''}`,
+       ${withEvidence ? `CALL (mss) { UNWIND mss AS ms UNWIND ms AS n WITH DISTINCT n ${EVIDENCE_COUNTS} }` : ''}
+       RETURN rows${withEvidence ? ', ids, counts' : ''}`,
       { ids },
     );
     const m = new Map((r?.rows ?? []).map((x) => [x.id, x]));
     return {
       lists: ids.map((id) => m.get(id)?.items.map((p) => toStatement(p)) ?? []),
       owners: withOwners ? ids.map((id) => (m.get(id)?.owner ? toStatement(m.get(id)!.owner!) : null)) : null,
-      evidence: withEvidence ? await evidenceFrom(this.executor, this.documentCache, r as EvidenceColumns) : null,
+      evidence: withEvidence ? await evidenceFrom(this.executor, this.caches, r as EvidenceCounts) : null,
     };
   }
 
@@ -722,14 +769,14 @@ function timelinePage(rows: { labels: string[]; p: Props; at: string }[], total:
  */
 export async function statementsBySpeakers(
   executor: Executor,
-  documents: DocumentCache,
+  caches: EvidenceCaches,
   ids: readonly string[],
   first: number,
   after: string | null,
   withEvidence = false,
 ): Promise<{ pages: Page<StatementRecord>[]; owners: (EntityData | null)[]; evidence: Map<string, EvidenceRecord[]> | null }> {
   const [k0, k1] = after ? decodeCursor(after, 2) : [null, null];
-  const [r] = await executor.query<{ rows: { eid: string; speaker: Props; items: (Props & { sortKey: string })[]; total: number }[] } & Partial<EvidenceColumns>>(
+  const [r] = await executor.query<{ rows: { eid: string; speaker: Props; items: (Props & { sortKey: string })[]; total: number }[] } & Partial<EvidenceCounts>>(
     `UNWIND $ids AS eid
      MATCH (e:Entity {id: eid})
      CALL (e) {
@@ -742,8 +789,8 @@ export async function statementsBySpeakers(
      }
      WITH eid, e, items, nodes, COUNT { (e)<-[:SAID_BY]-() } AS total
      WITH collect({eid: eid, speaker: e {${ENTITY_FIELDS}}, items: items, total: total}) AS rows, collect(nodes) AS nss
-     ${withEvidence ? `CALL (nss) { UNWIND nss AS ns UNWIND ns AS n WITH DISTINCT n ${EVIDENCE_COLUMNS} }` : ''}
-     RETURN rows${withEvidence ? ', ids, docIds, starts, ends, excerpts' : ''}`,
+     ${withEvidence ? `CALL (nss) { UNWIND nss AS ns UNWIND ns AS n WITH DISTINCT n ${EVIDENCE_COUNTS} }` : ''}
+     RETURN rows${withEvidence ? ', ids, counts' : ''}`,
     // One more statement than the page tells whether there is a next page; its evidence is not read.
     { ids, k0: k0 ?? '', k1, first: int(first), limit: int(first + 1) },
   );
@@ -763,5 +810,5 @@ export async function statementsBySpeakers(
     const x = m.get(id);
     return x ? toEntity(x.speaker) : null;
   });
-  return { pages, owners, evidence: withEvidence ? await evidenceFrom(executor, documents, r as EvidenceColumns) : null };
+  return { pages, owners, evidence: withEvidence ? await evidenceFrom(executor, caches, r as EvidenceCounts) : null };
 }

@@ -157,17 +157,18 @@ describe('evidence and nested lists', () => {
   it('reads a statement, its contradictions, their speakers and evidence in one round trip', async () => {
     const q = `query($id: ID!) { node(id: $id) { id ... on Statement { speaker { name }
       contradicts { text speaker { name } evidence { excerpt document { title } } } } } }`;
-    // A server that has not read these documents yet reads them once, in a second round trip.
+    // A server that has not read these passages and documents yet reads each once: two more round trips.
     const { app: cold, trips } = await coldServer();
     try {
       const first = await trips(() => gql(cold, q, { id: ids.saidIt }));
-      expect(first.n).toBe(2);
+      expect(first.n).toBe(3);
       const again = await trips(() => gql(cold, q, { id: ids.saidIt }));
       expect(again.n).toBe(1);
       expect(again.r).toEqual(first.r);
     } finally {
       await cold.close();
     }
+    await gql(app, q, { id: ids.saidIt }); // a server that has read them before
     const before = a.executor.roundTrips;
     const r = await gql(app, q, { id: ids.saidIt });
     expect(a.executor.roundTrips - before).toBe(1);
@@ -358,6 +359,30 @@ describe('the document cache', () => {
       expect(after.errors).toBeUndefined();
       expect(after.data.document).toMatchObject({ title: 'River report', version: 1, current: false });
       expect(after.data.node.evidence[0].document).toMatchObject({ title: 'River report', current: false });
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it('gives a passage stored after the evidence was kept: a kept list is used only while its count is current', async () => {
+    const text = 'Romeo Sierra said the dam held.';
+    const key = 'stmt:w:dam';
+    await a.services.archive.storeDocument(preparedDoc(text, { title: 'Dam report' }), extraction({ statements: [statement(text, { key, said: text })] }));
+    const { app: cold, services, trips } = await coldServer();
+    const q = `query($s: ID!) { node(id: $s) { ... on Statement { evidence { excerpt document { title } } } } }`;
+    try {
+      const first = await gql(cold, q, { s: statementId(key) });
+      expect(first.data.node.evidence).toEqual([{ excerpt: text, document: { title: 'Dam report' } }]);
+      expect(services.evidence.passages).toBe(1);
+      const kept = await trips(() => gql(cold, q, { s: statementId(key) }));
+      expect(kept.n).toBe(2); // the statement, then its count of passages: not the passages
+
+      const later = `Later, ${text}`;
+      await a.services.archive.storeDocument(preparedDoc(later, { title: 'Dam report, again' }), extraction({ statements: [statement(later, { key, said: text })] }));
+      const after = await gql(cold, q, { s: statementId(key) });
+      expect(after.errors).toBeUndefined();
+      expect(after.data.node.evidence.map((e: { document: { title: string } }) => e.document.title)).toEqual(['Dam report', 'Dam report, again']);
+      expect(services.evidence.passages).toBe(2);
     } finally {
       await cold.close();
     }
