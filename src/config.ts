@@ -54,27 +54,24 @@ function sizeVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string
 /** Document records kept in the process (ANNALS_DOCUMENT_CACHE; see src/graph/document-cache.ts). */
 export const DEFAULT_DOCUMENT_CACHE = 20_000;
 
-export function documentCacheSize(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.ANNALS_DOCUMENT_CACHE;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_DOCUMENT_CACHE;
+/** A cache's bound from an environment variable: a whole number of `what` (0 or more), else the default. */
+function cacheBound(env: NodeJS.ProcessEnv, name: string, fallback: number, what: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new ConfigError(`ANNALS_DOCUMENT_CACHE must be a whole number of document records (0 or more), got "${raw}"`);
-  }
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number of ${what} (0 or more), got "${raw}"`);
   return n;
+}
+
+export function documentCacheSize(env: NodeJS.ProcessEnv = process.env): number {
+  return cacheBound(env, 'ANNALS_DOCUMENT_CACHE', DEFAULT_DOCUMENT_CACHE, 'document records');
 }
 
 /** Evidence passages kept in the process (ANNALS_EVIDENCE_CACHE; see src/graph/evidence-cache.ts). */
 export const DEFAULT_EVIDENCE_CACHE = 50_000;
 
 export function evidenceCacheSize(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.ANNALS_EVIDENCE_CACHE;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_EVIDENCE_CACHE;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new ConfigError(`ANNALS_EVIDENCE_CACHE must be a whole number of evidence passages (0 or more), got "${raw}"`);
-  }
-  return n;
+  return cacheBound(env, 'ANNALS_EVIDENCE_CACHE', DEFAULT_EVIDENCE_CACHE, 'evidence passages');
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

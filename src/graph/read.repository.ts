@@ -453,6 +453,13 @@ const EVIDENCE_COUNTS = `WITH n.id AS id, COUNT { (n)-[:EVIDENCE]->() } AS count
 
 type EvidenceCounts = { ids: string[]; counts: number[] };
 
+/** The statements ($Statement) and events ($Event) whose evidence is asked, as rows `n`. */
+const EVIDENCE_NODES = `CALL {
+         UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN n
+         UNION ALL
+         UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN n
+       }`;
+
 /** The caches evidence is read through: passages by node, documents by id. */
 export interface EvidenceCaches {
   documents: DocumentCache;
@@ -501,12 +508,7 @@ async function evidenceFrom(executor: Executor, caches: EvidenceCaches, r: Evide
   if (missing.length) {
     const byType = idsByType(missing);
     const [c] = await executor.query<EvidenceColumns>(
-      `CALL {
-         UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN n
-         UNION ALL
-         UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN n
-       }
-       ${EVIDENCE_COLUMNS}`,
+      `${EVIDENCE_NODES} ${EVIDENCE_COLUMNS}`,
       { Statement: byType.Statement, Event: byType.Event },
     );
     (c?.ids ?? []).forEach((id, i) => {
@@ -550,12 +552,7 @@ export class ListRepository {
   async evidence(ids: readonly string[]): Promise<EvidenceRecord[][]> {
     const byType = idsByType(ids);
     const [r] = await this.executor.query<EvidenceCounts>(
-      `CALL {
-         UNWIND $Statement AS id MATCH (n:Statement {id: id}) RETURN n
-         UNION ALL
-         UNWIND $Event AS id MATCH (n:Event {id: id}) RETURN n
-       }
-       ${EVIDENCE_COUNTS}`,
+      `${EVIDENCE_NODES} ${EVIDENCE_COUNTS}`,
       { Statement: byType.Statement, Event: byType.Event },
     );
     const m = await evidenceFrom(this.executor, this.caches, r);
