@@ -14,6 +14,23 @@ const TRACE = process.env.ANNALS_TRACE_CYPHER === '1';
 /** How long a failed transaction is retried on transient errors. */
 const RETRY_MS = 5_000;
 
+/**
+ * Runs `start` (which only creates a driver result) with no stack traces captured. neo4j-driver
+ * records the caller's stack, formatted as text, for every result it creates, to put on an error
+ * that may arrive later: on a short read that was a measurable share of the server's work per
+ * request. Annals never shows the driver's stacks (errors are mapped in one place, src/graph/errors.ts,
+ * into errors of their own). Only the synchronous call is affected; the limit is restored at once.
+ */
+function withoutCallerStack<R>(start: () => R): R {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
@@ -47,7 +64,7 @@ export class Executor {
   private async send<T extends Row>(runner: ManagedTransaction | Session, cypher: string, params: Params): Promise<T[]> {
     this.roundTrips++;
     const t0 = performance.now();
-    const res = await runner.run(cypher, params);
+    const res = await withoutCallerStack(() => runner.run(cypher, params));
     if (TRACE) process.stderr.write(`cypher ${(performance.now() - t0).toFixed(1)} ms: ${cypher.trim().slice(0, 70).replace(/\s+/g, ' ')}\n`);
     return res.records.map((r) => toPlain(r.toObject()) as T);
   }

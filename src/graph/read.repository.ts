@@ -147,14 +147,41 @@ const fullStatement = (v: string) =>
   `${v} {${STATEMENT_FIELDS}, speaker: head([(${v})-[:SAID_BY]->(sp:Entity) | sp {${ENTITY_FIELDS}}]), saidInId: head([(${v})-[:SAID_IN]->(pl:Entity) | pl.id])}`;
 
 /**
- * A statement list's record of `s` and its speaker `sp` as `shape` asks (absent: everything the API
- * reads), and the match that binds `pl` to where it was said (WITH 'null AS pl' when not asked).
+ * Records read as lists of values, not as maps: the driver decodes every key of every map it
+ * receives (a page of 100 statements with their speakers carries over a thousand), a list only its
+ * values. `fieldNames` turns a projection ('.id, .kind') into its property names, `valuesOf` gives
+ * the Cypher list of those properties of a variable, `readValues` the record back from a row.
  */
-function statementRecord(s: string, sp: string, shape: StatementShape | undefined): { place: string; record: string } {
+const fieldNames = (fields: string): string[] => fields.split(',').map((f) => f.trim().slice(1));
+const valuesOf = (v: string, names: readonly string[]) => names.map((n) => `${v}.${n}`).join(', ');
+function readValues(names: readonly string[], row: readonly unknown[], at: number): Props {
+  const p: Props = {};
+  for (let i = 0; i < names.length; i++) p[names[i]] = row[at + i];
+  return p;
+}
+
+/**
+ * A statement list's row of `s` and its speaker `sp` as `shape` asks (absent: everything the API
+ * reads), as a list of values after the row's own leading values (`lead`); the match that binds
+ * `pl` to where it was said (WITH 'null AS pl' when not asked); and the reader of such a row.
+ */
+function statementRow(s: string, sp: string, lead: string, shape: StatementShape | undefined): {
+  place: string;
+  row: string;
+  read(row: readonly unknown[], at: number): StatementRecord;
+} {
   const saidIn = shape?.saidIn !== false;
+  const own = fieldNames(statementFields(shape?.statement ?? null));
+  const speaker = fieldNames(entityFields(shape?.speaker ?? null));
   return {
     place: saidIn ? `OPTIONAL MATCH (${s})-[:SAID_IN]->(pl:Entity)` : 'WITH *, null AS pl',
-    record: `${s} {${statementFields(shape?.statement ?? null)}, speakerId: ${sp}.id, ${saidIn ? 'saidInId: pl.id, ' : ''}speaker: ${sp} {${entityFields(shape?.speaker ?? null)}}}`,
+    row: `[${lead}, ${valuesOf(s, own)}, ${valuesOf(sp, speaker)}${saidIn ? ', pl.id' : ''}]`,
+    read(row, at) {
+      const p = readValues(own, row, at);
+      // An entity always has an id: none means the statement has no speaker.
+      const sp = row[at + own.length] == null ? null : readValues(speaker, row, at + own.length);
+      return toStatement({ ...p, speakerId: (sp?.id as string) ?? null, speaker: sp, ...(saidIn ? { saidInId: (row[at + own.length + speaker.length] as string) ?? null } : {}) });
+    },
   };
 }
 
@@ -663,12 +690,12 @@ export class ListRepository {
       noTime: NO_TIME,
     };
     const { anchor, where } = statementAnchor(params);
-    const { place, record } = statementRecord('s', 'sp', shape);
+    const { place, row, read } = statementRow('s', 'sp', 'sortKey', shape);
     // Page and count in one query (one round trip); both start where the filter points.
     // A filter by ids or by a closed window bounds the candidates: read them once, count and page
     // in memory. Otherwise count and page separately (never holding every statement).
     const bounded = !!(params.documentIds || params.speakerIds || params.aboutIds || (params.from && params.to && params.shortFrom));
-    const [{ rows, total }] = await this.executor.query<{ rows: { p: Props; sortKey: string }[]; total: number }>(
+    const [{ rows, total }] = await this.executor.query<{ rows: unknown[][]; total: number }>(
       bounded
         ? `${anchor} WITH s WHERE ${where}
            WITH s, coalesce(s.sortAt, $noTime) AS sortKey ORDER BY sortKey, s.id
@@ -680,7 +707,7 @@ export class ListRepository {
            OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
            ${place}
            WITH total, s, sortKey, sp, pl ORDER BY sortKey, s.id
-           RETURN total, collect(CASE WHEN s IS NULL THEN null ELSE {sortKey: sortKey, p: ${record}} END) AS rows`
+           RETURN total, collect(CASE WHEN s IS NULL THEN null ELSE ${row} END) AS rows`
         : `CALL { ${anchor} WITH s WHERE ${where} RETURN count(s) AS total }
        CALL {
          ${anchor} WITH s WHERE ${where}
@@ -690,12 +717,15 @@ export class ListRepository {
          OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Entity)
          ${place}
          WITH s, sortKey, sp, pl ORDER BY sortKey, s.id
-         RETURN collect({p: ${record}, sortKey: sortKey}) AS rows
+         RETURN collect(${row}) AS rows
        }
        RETURN rows, total`,
       params,
     );
-    const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.sortKey, r.p.id]), node: toStatement(r.p) }));
+    const items = rows.slice(0, first).map((r) => {
+      const node = read(r, 1);
+      return { cursor: encodeCursor([r[0] as string, node.id]), node };
+    });
     return { items, hasNextPage: rows.length > first, totalCount: total };
   }
 
