@@ -337,6 +337,19 @@ Found with \`ANNALS_TRACE_CYPHER=1\` (per-query times of the server and the inge
   33.7 → 23.4 ms; personStatements p50 18.0 → 13.9 ms, p99 50.5 → 36.4 ms. A parameter set's first request reads
   the passages too: one more round trip than before in the tables' counts (taken on first requests). The floor has
   no cache (it is what the database answers alone), so here Annals can go below it.
+- **Reads: statement pages decoded key by key** (later). documentStatements was the one query near twice its floor
+  (1.82–2.08 across runs). A page of statements came back as a list of maps, each statement's and its speaker's keys
+  sent, decoded and walked for every row; it now comes back as lists of values in a fixed column order
+  (src/graph/read.repository.ts, \`statementRow\`). The database's own Cypher for a document's page, one driver,
+  interleaved and warm: mean 1.39–1.42 ms as maps, 0.97–1.10 ms as lists (the floor, maps: 1.25–1.37), and the
+  driver's CPU per query 0.61–0.63 → 0.41–0.45 ms. The driver also formatted the caller's stack trace for every result it
+  made (kept to put on a later error); Annals maps every driver error into one of its own, so the server no
+  longer lets it capture one (src/graph/executor.ts). Two servers, old and new, interleaved with the floor, 600
+  requests each: documentStatements p50 5.50 → 5.28 ms (×floor 1.72 → 1.65), placeWeek 9.36 → 9.10, contradictions
+  9.09 → 8.77. What is left between Annals and the floor is the HTTP hop and the GraphQL layer: in-process
+  timestamps put 0.7 ms before the query is sent (Fastify, Apollo, the compiled query), 0.55 ms after the answer and
+  about 1 ms in the client and the two loopback hops, while the query itself took what the floor takes (4.09 and
+  4.15 ms).
 - **Memory under load.** The resident memory is taken when the load test is over; the peak is sampled every 50 ms
   during it, while 16 clients at once ask among others for the busiest speaker's page (500 KB of JSON, several MB of
   objects while it is built).
