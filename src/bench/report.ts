@@ -15,7 +15,7 @@ interface Report {
 }
 
 const md = (head: string[], rows: (string | number)[][]) =>
-  [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.map((c) => (typeof c === 'number' ? fmt(c) : (c ?? 'failed'))).join(' | ')} |`)].join('\n');
+  [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.map((c) => (typeof c === 'number' && Number.isFinite(c) ? fmt(c) : typeof c === 'string' ? c : 'failed')).join(' | ')} |`)].join('\n');
 
 export function renderMarkdown(report: Report, results: SizeResult[]): string {
   const m = report.machine;
