@@ -723,7 +723,7 @@ export class ListRepository {
       params,
     );
     const items = rows.slice(0, first).map((r) => {
-      const node = read(r, 1);
+      const node = read(r, 1); // the statement's values follow the sort key
       return { cursor: encodeCursor([r[0] as string, node.id]), node };
     });
     return { items, hasNextPage: rows.length > first, totalCount: total };
